@@ -1,0 +1,103 @@
+"""Run the core off the event loop, and send rendered payloads with no pings, ever."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import discord
+
+from adapters.discord import notices
+from adapters.discord.render import Payload, render_text
+from bot.errors import NewsbotError
+
+log = logging.getLogger(__name__)
+NO_PINGS = discord.AllowedMentions.none()
+T = TypeVar("T")
+
+
+async def produce(
+    work: Callable[..., T], *args: Any, render: Callable[[T], tuple[Payload, ...]]
+) -> tuple[Payload, ...]:
+    """Call the synchronous core in a worker thread and render its result.
+
+    A `NewsbotError` is shown as it is; anything else is logged and becomes an apology.
+    """
+    try:
+        result = await asyncio.to_thread(work, *args)
+    except NewsbotError as error:
+        return render_text(error.message)
+    except Exception:
+        log.exception("The core failed on %s", getattr(work, "__name__", work))
+        return render_text(notices.APOLOGY)
+    return render(result)
+
+
+def _kwargs(payload: Payload) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"allowed_mentions": NO_PINGS}
+    if payload.content:
+        kwargs["content"] = payload.content
+    if payload.embeds:
+        kwargs["embeds"] = [discord.Embed.from_dict(e) for e in payload.embeds]
+    return kwargs
+
+
+async def defer(interaction: discord.Interaction, *, ephemeral: bool = False) -> bool:
+    """Acknowledge at once (type 5, "thinking…"); False when the interaction is gone."""
+    try:
+        await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+    except discord.HTTPException as error:
+        log.warning("Could not defer interaction: HTTP %s (code %s)", error.status, error.code)
+        return False
+    return True
+
+
+async def follow_up(
+    interaction: discord.Interaction, payloads: tuple[Payload, ...], *, ephemeral: bool = False
+) -> None:
+    """Send each payload as a follow-up; failures are logged, never raised."""
+    try:
+        for payload in payloads:
+            await interaction.followup.send(**_kwargs(payload), ephemeral=ephemeral)
+    except discord.HTTPException as error:
+        log.warning("Follow-up failed: HTTP %s (code %s)", error.status, error.code)
+
+
+async def respond(
+    interaction: discord.Interaction,
+    work: Callable[..., T],
+    *args: Any,
+    render: Callable[[T], tuple[Payload, ...]],
+    ephemeral: bool = False,
+) -> None:
+    """The whole life of a command: defer, run the core in a thread, follow up."""
+    if not await defer(interaction, ephemeral=ephemeral):
+        return
+    payloads = await produce(work, *args, render=render)
+    await follow_up(interaction, payloads, ephemeral=ephemeral)
+
+
+async def notify(interaction: discord.Interaction, text: str) -> None:
+    """A short private notice, whether or not the interaction was answered yet."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
+        else:
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+    except discord.HTTPException as error:
+        log.warning("Notice failed: HTTP %s (code %s)", error.status, error.code)
+
+
+async def post(
+    channel: discord.abc.Messageable,
+    payloads: tuple[Payload, ...],
+    reference: discord.Message | None = None,
+) -> None:
+    """Post payloads to a channel, the first as a reply to `reference`. Raises on HTTP errors."""
+    for n, payload in enumerate(payloads):
+        kwargs = _kwargs(payload)
+        if reference is not None and n == 0:
+            kwargs["reference"] = reference.to_reference(fail_if_not_exists=False)
+        await channel.send(**kwargs)

@@ -1,0 +1,176 @@
+"""Core speed: ingest rate, per-intent latency and `newsbot ask` peak memory on the shared corpus.
+
+usage: python benchmarks/bench_core.py [N] [--corpus FILE] [--db FILE] [--questions K]
+
+Builds a store from `../shared/bench/make_corpus.py N` (default 100000) in one process,
+extraction and indexing included, then times at least K questions per intent through
+`NewsBot.ask` (parsing included) and runs `newsbot ask` in a child process for its peak RSS.
+Figures go to stdout and to benchmarks/out/core-N.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.core import NewsBot  # noqa: E402
+from bot.ingest import ingest_paths  # noqa: E402
+from bot.store import Store  # noqa: E402
+
+TOPICS = [
+    "Clinton",
+    "Trump",
+    "China",
+    "Russia",
+    "Ukraine",
+    "Iran",
+    "Obama",
+    "immigration",
+    "economy",
+    "taxes",
+    "Syria",
+    "ISIS",
+    "health care",
+    "police",
+    "guns",
+    "email",
+    "debate",
+    "Mexico",
+    "Congress",
+    "Senate",
+    "Supreme Court",
+    "refugees",
+    "trade",
+    "jobs",
+    "polls",
+    "voters",
+    "Republicans",
+    "Democrats",
+    "FBI",
+    "Brexit",
+    "climate",
+    "Israel",
+    "North Korea",
+    "Germany",
+    "Zyzzyvax",
+    "Ukrane",
+    "Chyna",
+]
+PERIODS = ["", " this week", " in March 2026", " since Monday", " today", " last month"]
+
+
+def corpus_file(n: int, given: str | None) -> Path:
+    if given:
+        return Path(given)
+    out = ROOT / "benchmarks" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"corpus-{n}.jsonl"
+    if not path.exists():
+        maker = ROOT.parent / "shared" / "bench" / "make_corpus.py"
+        with path.open("w") as f:
+            subprocess.run([sys.executable, str(maker), str(n)], stdout=f, check=True)
+    return path
+
+
+def questions(bot: NewsBot, k: int, rng: random.Random) -> dict[str, list[str]]:
+    speakers = list(bot.store.complete("speaker", "", 25))
+    for letter in "abcdefghjklmnoprstw":
+        speakers += bot.store.complete("speaker", letter, 10)
+    speakers = [s for s in dict.fromkeys(speakers) if s] or ["Clinton"]
+    surnames = [s.split()[-1] for s in speakers]
+    make = {
+        "quotes": lambda: f"who said what about {rng.choice(TOPICS)}{rng.choice(PERIODS)}",
+        "said": lambda: (
+            f"what did {rng.choice(surnames)} say"
+            + rng.choice(["", f" about {rng.choice(TOPICS)}"])
+        ),
+        "latest": lambda: f"latest on {rng.choice(TOPICS)}{rng.choice(PERIODS)}",
+        "who": lambda: f"who is {rng.choice(speakers + surnames)}",
+        "search": lambda: f"search {rng.choice(TOPICS)} {rng.choice(TOPICS)}",
+        "digest": lambda: "digest" + rng.choice(["", f" on {rng.choice(TOPICS)}"]),
+    }
+    return {intent: [gen() for _ in range(k)] for intent, gen in make.items()}
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+
+def ask_rss(db: Path) -> float:
+    """Peak RSS in MB of a fresh `newsbot ask` process over the built store."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(
+        [sys.executable, "-m", "adapters.cli", "--db", str(db), "ask", "who said what about China"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(after, before) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("n", type=int, nargs="?", default=100_000)
+    ap.add_argument("--corpus")
+    ap.add_argument("--db")
+    ap.add_argument("--questions", type=int, default=200)
+    args = ap.parse_args()
+    corpus = corpus_file(args.n, args.corpus)
+    db = Path(args.db or ROOT / "benchmarks" / "out" / f"core-{args.n}.db")
+    figures: dict[str, object] = {"articles": args.n}
+    if not db.exists():
+        db.parent.mkdir(parents=True, exist_ok=True)
+        store = Store.open(db)
+        started = time.perf_counter()
+        report = ingest_paths(store, [corpus], datetime.now(UTC))
+        took = time.perf_counter() - started
+        figures["ingest_seconds"] = round(took, 1)
+        figures["ingest_per_second"] = round((report.added + report.updated) / took, 1)
+        figures["ingest_summary"] = report.summary_line()
+        print(f"ingest: {figures['ingest_per_second']} articles/s ({report.summary_line()})")
+        store.close()
+    figures["store_mb"] = round(db.stat().st_size / 2**20, 1)
+    now = datetime(2026, 11, 1, 12, tzinfo=UTC)
+    bot = NewsBot(Store.open(db), lambda: now)
+    rng = random.Random(7)
+    latencies = {}
+    for intent, asked in questions(bot, args.questions, rng).items():
+        times = []
+        for question in asked:
+            started = time.perf_counter()
+            bot.ask(question)
+            times.append((time.perf_counter() - started) * 1000)
+        latencies[intent] = {
+            "n": len(times),
+            "p50_ms": round(statistics.median(times), 2),
+            "p95_ms": round(pct(times, 0.95), 2),
+            "p99_ms": round(pct(times, 0.99), 2),
+            "max_ms": round(max(times), 2),
+        }
+        print(f"{intent:>8}: {latencies[intent]}")
+    figures["latency"] = latencies
+    figures["ask_peak_rss_mb"] = round(ask_rss(db), 1)
+    figures["bench_peak_rss_mb"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+    )
+    print(f"newsbot ask peak RSS: {figures['ask_peak_rss_mb']} MB")
+    out = ROOT / "benchmarks" / "out" / f"core-{args.n}.json"
+    out.write_text(json.dumps(figures, indent=2))
+    print(f"figures written to {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""Answer a `Query` from the store: one small function per intent, wording left to `compose`."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot import compose, fts, suggest, topics
+from bot.contract import Answer, Intent, Period, Query
+from bot.models import Person
+from bot.store import Store
+
+DIGEST_STORIES = 8
+DIGEST_QUOTES = 6
+
+
+def answer(store: Store, query: Query, now: datetime, page_size: int) -> Answer:
+    handler = {
+        Intent.QUOTES: _quotes,
+        Intent.SAID: _said,
+        Intent.LATEST: _latest,
+        Intent.SEARCH: _latest,
+        Intent.WHO: _who,
+    }.get(query.intent)
+    if handler is None:
+        return compose.help_answer()
+    return handler(store, query, page_size)
+
+
+def _match(topic: str | None) -> str | None:
+    return fts.match_expression(topics.expand(topic)) if topic else None
+
+
+def _offset(query: Query, page_size: int) -> int:
+    return (max(1, query.page) - 1) * page_size
+
+
+def _nothing(store: Store, query: Query, words: str | None, hint: str | None = None) -> Answer:
+    vocabulary = store.vocabulary() if words else ()
+    guesses = suggest.did_you_mean(words, vocabulary) if words else ()
+    if hint is None and (query.period or query.outlet) and query.topic:
+        wider = store.latest(_match(query.topic), None, None, 1)
+        if wider:
+            hint = (
+                f"Nothing in that window; the newest on {query.topic} is"
+                f" {wider[0].title!r} ({compose.day(wider[0].published)})."
+            )
+    nearby = store.latest(None, None, None, 3)
+    return compose.nothing_answer(query, store.stats(), guesses, hint, nearby)
+
+
+def _quotes(store: Store, query: Query, page_size: int) -> Answer:
+    match = _match(query.topic)
+    if query.topic and match is None:
+        return _nothing(store, query, None, "That topic has no searchable words.")
+    ids = None
+    if query.speaker:
+        people = _people(store, query.speaker)
+        if not people:
+            return _nothing(store, query, query.speaker)
+        ids = [p.id for p in people]
+    found = store.quotes(
+        match, ids, query.period, query.outlet, page_size + 1, _offset(query, page_size)
+    )
+    if not found:
+        return _nothing(store, query, query.topic)
+    return compose.quotes_answer(query, found[:page_size], len(found) > page_size)
+
+
+def _people(store: Store, name: str) -> list[Person]:
+    # A name picks the people it names; "Clinton" may be several, the most quoted first.
+    return [p for p in store.people(name) if p.kind != "place"]
+
+
+def _said(store: Store, query: Query, page_size: int) -> Answer:
+    if not query.speaker:
+        return _quotes(store, query, page_size)
+    people = _people(store, query.speaker)
+    if not people:
+        return _nothing(store, query, query.speaker)
+    match = _match(query.topic)
+    found = store.quotes(
+        match,
+        [p.id for p in people],
+        query.period,
+        query.outlet,
+        page_size + 1,
+        _offset(query, page_size),
+    )
+    if not found:
+        hint = f"{people[0].name} is in the store but not quoted on that."
+        return _nothing(store, query, None, hint)
+    return compose.quotes_answer(query, found[:page_size], len(found) > page_size, people[0].name)
+
+
+def _latest(store: Store, query: Query, page_size: int) -> Answer:
+    match = _match(query.topic)
+    if query.topic and match is None:
+        return _nothing(store, query, None, "That topic has no searchable words.")
+    found = store.latest(
+        match, query.period, query.outlet, page_size + 1, _offset(query, page_size)
+    )
+    if not found:
+        return _nothing(store, query, query.topic)
+    return compose.latest_answer(query, found[:page_size], len(found) > page_size)
+
+
+def _who(store: Store, query: Query, page_size: int) -> Answer:
+    name = query.speaker or query.topic
+    people = _people(store, name) if name else []
+    if not people:
+        return _nothing(store, query, name)
+    person = people[0]
+    recent = store.quotes(None, [person.id], None, None, 3)
+    return compose.who_answer(query, person, recent)
+
+
+def digest(store: Store, now: datetime, wanted: tuple[str, ...]) -> Answer:
+    """The last 24 hours' stories and quotes; if that is empty, the newest day the store has."""
+    match = fts.match_expression([p for t in wanted for p in topics.expand(t)]) if wanted else None
+    period = Period(now - timedelta(days=1), now, "the last 24 hours")
+    stories = store.latest(match, period, None, DIGEST_STORIES)
+    note = ""
+    if not stories:
+        newest = store.latest(match, None, None, 1)
+        if not newest or newest[0].published is None:
+            label = f"{now:%-d %b %Y}"
+            return compose.digest_answer(label, [], [], "Nothing new in the last 24 hours.")
+        end = newest[0].published + timedelta(seconds=1)
+        period = Period(end - timedelta(days=1), end, "the newest day in the store")
+        stories = store.latest(match, period, None, DIGEST_STORIES)
+        note = "Nothing new in the last 24 hours; this is the newest day the store holds."
+    quotes = store.quotes(match, None, period, None, DIGEST_QUOTES * 3)
+    # Prefer direct quotes and one per speaker, so the digest shows several voices.
+    picked, speakers = [], set()
+    for q in compose.reading_order(quotes):
+        if q.speaker not in speakers:
+            speakers.add(q.speaker)
+            picked.append(q)
+    label = compose.day((period.end or now) - timedelta(seconds=1))
+    return compose.digest_answer(label, stories, picked[:DIGEST_QUOTES], note)

@@ -1,0 +1,99 @@
+"""The NewsBot facade: the one object adapters talk to.
+
+Synchronous by design; async adapters call it from a worker thread. The clock is
+passed in at the composition root, so nothing in here reads the time implicitly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from bot import answering, compose, digest, intents
+from bot.contract import Answer, Destination, DigestSubscription, DueDigest, Intent, Query
+from bot.store import Store
+
+
+class NewsBot:
+    """Questions in, `Answer`s out; digest schedules kept in the store."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], datetime],
+        seeds: Path | None = None,
+        page_size: int = 10,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.seeds = seeds
+        self.page_size = page_size
+
+    # -- questions ------------------------------------------------------------
+
+    def ask(self, text: str) -> Answer:
+        """Answer free text: mentions, DMs, the terminal, `/ask`."""
+        self._ensure_seeded()
+        query = intents.parse(text, self.clock(), self.store.outlets())
+        return self.answer(query)
+
+    def answer(self, query: Query) -> Answer:
+        """Answer a parsed query: slash commands with options build one directly."""
+        self._ensure_seeded()
+        now = self.clock()
+        if query.intent is Intent.HELP:
+            return compose.help_answer()
+        if query.intent is Intent.DIGEST:
+            return self.digest_now(topics=(query.topic,) if query.topic else ())
+        return answering.answer(self.store, query, now, self.page_size)
+
+    def complete(self, field: str, prefix: str, limit: int = 25) -> tuple[str, ...]:
+        """Autocomplete choices for a `topic`, `speaker` or `name` option (≤ `limit`)."""
+        self._ensure_seeded()
+        return self.store.complete(field, prefix, min(limit, 25))
+
+    # -- digests --------------------------------------------------------------
+
+    def digest_now(self, topics: tuple[str, ...] = ()) -> Answer:
+        """The digest as of now: the day's main stories and quotes."""
+        self._ensure_seeded()
+        return answering.digest(self.store, self.clock(), topics)
+
+    def subscribe_digest(self, subscription: DigestSubscription) -> DigestSubscription:
+        """Create or replace the daily digest of a destination; validates time and zone."""
+        checked = digest.validate(subscription, self.clock())
+        self.store.save_subscription(checked, self.clock())
+        return checked
+
+    def unsubscribe_digest(self, destination: Destination) -> bool:
+        return self.store.delete_subscription(destination)
+
+    def digest_subscription(self, destination: Destination) -> DigestSubscription | None:
+        return self.store.subscription(destination)
+
+    def subscriptions(self, platform: str, scope: str) -> tuple[DigestSubscription, ...]:
+        """Every digest of one guild or workspace, never another's."""
+        return self.store.subscriptions(platform, scope)
+
+    def due_digests(self, platform: str) -> tuple[DueDigest, ...]:
+        """Digests of `platform` due now and not yet delivered (a missed day comes once, late)."""
+        now = self.clock()
+        subs = self.store.subscriptions(platform, None)
+        return digest.due(subs, now, self.store.delivered_days)
+
+    def digest_for(self, due: DueDigest) -> Answer:
+        return answering.digest(self.store, self.clock(), due.subscription.topics)
+
+    def record_delivery(self, due: DueDigest, error: str | None = None) -> None:
+        """Log a post: with no error the day is done for good; an error is kept for digest-show."""
+        self.store.record_delivery(due, error, self.clock())
+
+    # -- internals ------------------------------------------------------------
+
+    def _ensure_seeded(self) -> None:
+        # The first question against an empty store loads the seeds by itself.
+        if self.seeds is not None and self.store.is_empty():
+            from bot.ingest import ingest_paths
+
+            ingest_paths(self.store, [self.seeds], self.clock())

@@ -1,0 +1,172 @@
+"""Find the cue and source of each quoted stretch: after it, before it, or carried over."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.lexicon import SPEECH_VERBS
+from bot.extract.phrase import Source, object_after, subject_before, tokens
+from bot.extract.text import Layout, Stretch
+
+
+
+def _trie(words: frozenset[str]) -> str:
+    """An alternation folded into a trie: the regex engine then tries one branch per letter."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(ch) + pattern(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)
+
+
+CUE = re.compile(r"\b" + _trie(SPEECH_VERBS | {"according to"}) + r"\b")
+_TOLD_OBJ = re.compile(r"\s+(reporters|journalists|CNN|Fox News|NBC News|ABC News|CBS News)\b")
+_STATEMENT = re.compile(r"\s+in an? (?:statement|interview|tweet|email|post)\b")
+_LEAD_PUNCT = re.compile(r"[\s,.?!;—–-]*$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A stretch with the source found for it and how: tail, head, colon, carry or none."""
+
+    stretch: Stretch
+    source: Source | None
+    cue: str | None
+    how: str
+
+
+def _cue_text(masked: str, m: re.Match[str]) -> str:
+    cue = m.group()
+    if cue in {"told", "tells", "telling"}:
+        o = _TOLD_OBJ.match(masked, m.end())
+        if o:
+            return f"{cue} {o.group(1)}"
+    s = _STATEMENT.match(masked, m.end())
+    return cue + s.group() if s else cue
+
+
+def _at_cue(L: Layout, m: re.Match[str], lo: int, hi: int, sent: int) -> Source | None:
+    """The source of a cue: its subject, or what follows an inverted cue or 'according to'."""
+    verb = m.group()
+    if verb == "according to":
+        return object_after(L.text, L.masked, m.end(), hi)
+    if _LEAD_PUNCT.match(L.masked, lo, m.start()):
+        return object_after(L.text, L.masked, m.end(), hi)
+    before = L.masked[lo : m.start()].rstrip()
+    if verb.endswith("ing") and before.endswith(","):
+        src = object_after(L.text, L.masked, sent, m.start())
+        if src is not None and src.kind in {"name", "pronoun"}:
+            return src
+    src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
+    if src is not None:
+        return src
+    if verb.endswith("ing"):
+        # "Trump tweeted Monday, saying ...": the subject opens the sentence
+        src = object_after(L.text, L.masked, sent, m.start())
+        return src if src is not None and src.kind in {"name", "pronoun"} else None
+    if before.endswith(","):
+        # "... in the 2008 primary, said Ohio State University professor Paul Beck"
+        return object_after(L.text, L.masked, m.end(), hi)
+    return None
+
+
+def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
+    """A cue after the closing mark, before the sentence or paragraph ends or the next quote."""
+    if not s.closed:
+        return None
+    lo = s.end + 1
+    end = L.sentence_end(lo)
+    if L.text[s.end - 1 : s.end] in {"?", "!"} and end - lo <= 2:
+        end = L.sentence_end(end)  # “Why?” she asked: the mark does not end the sentence
+    hi = min(end, nxt, L.paras[s.para][1])
+    if hi <= lo:
+        return None
+    for m in CUE.finditer(L.masked, lo, min(hi, lo + 140)):
+        if len(tokens(L.masked, lo, m.start())) > 14:
+            return None
+        src = _at_cue(L, m, lo, hi, lo)
+        if src is not None:
+            direct = len(tokens(L.masked, lo, m.start())) <= 8
+            return src, _cue_text(L.masked, m), direct
+    return None
+
+
+def _head(L: Layout, s: Stretch) -> tuple[Source, str] | None:
+    opener = s.start - 1
+    lo = max(L.sentence_start(opener), L.paras[s.para][0])
+    if opener <= lo:
+        return None
+    head = L.masked[lo:opener].rstrip()
+    # a quote introduced right after "X said:" belongs to the last cue; a partial quote inside
+    # reported speech belongs to the outer (first) speaker
+    introduced = head.endswith(":")
+    best: tuple[Source, str] | None = None
+    for m in CUE.finditer(L.masked, lo, opener):
+        if m.group() == "according to":
+            hi = L.masked.find(",", m.end(), opener)
+            src = object_after(L.text, L.masked, m.end(), hi if hi > 0 else opener)
+        else:
+            src = _at_cue(L, m, lo, opener, lo)
+        if src is not None:
+            best = (src, _cue_text(L.masked, m))
+            if not introduced:
+                return best
+    if best is not None:
+        return best
+    if head.endswith(":"):
+        colon = lo + len(head) - 1
+        if len(tokens(L.masked, lo, colon)) <= 6:
+            src = subject_before(L.text, L.masked, lo, colon)
+        else:
+            src = object_after(L.text, L.masked, lo, colon)
+        if src is not None:
+            return src, ":"
+    return None
+
+
+def find_sources(L: Layout) -> list[Found]:
+    found: list[Found] = []
+    st = L.stretches
+    for i, s in enumerate(st):
+        nxt = st[i + 1].start - 1 if i + 1 < len(st) else len(L.text)
+        tail = _tail(L, s, nxt)
+        if tail is not None and tail[2]:
+            found.append(Found(s, tail[0], tail[1], "tail"))
+            continue
+        head = _head(L, s)
+        if head is not None:
+            found.append(Found(s, head[0], head[1], "head" if head[1] != ":" else "colon"))
+        elif tail is not None:
+            found.append(Found(s, tail[0], tail[1], "tail"))
+        else:
+            found.append(Found(s, None, None, "none"))
+    return _carry(L, found)
+
+
+def _carry(L: Layout, found: list[Found]) -> list[Found]:
+    """Stretches without a cue take the source of the quote they continue, or the next one's."""
+    out = list(found)
+    for i, f in enumerate(out):
+        if f.source is not None or i == 0:
+            continue
+        prev = out[i - 1]
+        same_para = prev.stretch.para == f.stretch.para
+        continues = not prev.stretch.closed and prev.stretch.para == f.stretch.para - 1
+        if prev.source is not None and (same_para or continues):
+            out[i] = Found(f.stretch, prev.source, prev.cue, "carry")
+    for i in range(len(out) - 2, -1, -1):
+        f, nx = out[i], out[i + 1]
+        if f.source is None and nx.source is not None and nx.stretch.para == f.stretch.para:
+            out[i] = Found(f.stretch, nx.source, nx.cue, "carry")
+    return out

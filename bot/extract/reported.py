@@ -1,0 +1,99 @@
+"""Reported speech: "X said (that) …", "…, X said.", "according to X, …" outside quotation marks."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from bot.extract.attribute import CUE, _cue_text
+from bot.extract.phrase import Source, object_after, subject_before
+from bot.extract.text import Layout
+
+# Cues that introduce a clause of content; "called" and "described" take labels, not clauses.
+_CLAUSE_CUES = frozenset(
+    "said says say told tells added adds noted notes warned warns argued argues insisted insists "
+    "claimed claims wrote writes explained explains acknowledged acknowledges suggested suggests "
+    "predicted predicts announced announces declared declares stressed emphasized "
+    "admitted admits conceded concedes contended contends asserted asserts according to".split()
+)
+_THAT = re.compile(r"\s*(?:that\s+)?")
+_TOLD_OBJ = re.compile(r"\s*(?:[\w’'.-]+\s+){0,3}?(?:that\s+)")
+_MIN_WORDS = 4
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
+
+
+def reported(L: Layout) -> Iterator[tuple[int, int, Source, str]]:
+    """(start, end, source, cue) of reported content, one per sentence at most."""
+    starts = L.sent_starts
+    done = -1
+    for m in CUE.finditer(L.masked):
+        cue = m.group()
+        if cue not in _CLAUSE_CUES:
+            continue
+        i = bisect_right(starts, m.start()) - 1
+        if i == done:
+            continue
+        lo = starts[i]
+        hi = starts[i + 1] if i + 1 < len(starts) else len(L.text)
+        hi = min(hi, L.paras[L.para_of(lo)][1])
+        body = L.masked[lo:hi].rstrip()
+        if len(body) < 20 or "xxxxxxxxxxxxxxxxxxxx" in body:
+            done = i  # mostly a direct quote: that is handled as one
+            continue
+        end = lo + len(body.rstrip(".!?\"”"))
+        if m.start() >= end or _PASSIVE.search(L.masked, max(lo, m.start() - 8), m.start()):
+            continue
+        found = _one(L, m, lo, end, cue)
+        if found is not None:
+            done = i
+            yield found
+
+
+def _one(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | None:
+    if cue == "according to":
+        comma = L.masked.find(",", m.end(), end)
+        src = object_after(L.text, L.masked, m.end(), comma if comma > 0 else end)
+        if src is None:
+            return None
+        if m.start() - lo < 3 and comma > 0:
+            return _content(L, comma + 1, end, src, cue)
+        return _content(L, lo, L.masked.rfind(",", lo, m.start()), src, cue)
+    before = L.masked[lo : m.start()].rstrip()
+    if before.endswith(","):
+        # "…, X said." with nothing after the subject but the end of the sentence
+        src = object_after(L.text, L.masked, m.end(), end)
+        if src is not None and len(L.masked[m.end() : end].split()) <= 6:
+            return _content(L, lo, lo + len(before) - 1, src, cue)
+        return None
+    src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
+    if src is None:
+        return None
+    tail = L.masked[lo : m.start()]
+    if "," in tail and src.pos < lo:
+        return None
+    after = m.end()
+    if cue in {"told", "tells"}:
+        t = _TOLD_OBJ.match(L.masked, after, end)
+        if t is None:
+            return None
+        after = t.end()
+    else:
+        after = _THAT.match(L.masked, after, end).end()
+    if m.start() + 1 < end and L.masked[m.end() : m.end() + 1] == ",":
+        # "X said, adding …" or a trailing "…, X said, …": content lies before the subject
+        before_subject = L.masked.rfind(",", lo, src.pos)
+        if before_subject > lo:
+            return _content(L, lo, before_subject, src, cue)
+        return None
+    return _content(L, after, end, src, _cue_text(L.masked, m))
+
+
+def _content(L: Layout, a: int, b: int, src: Source, cue: str) -> tuple | None:
+    while a < b and L.text[a].isspace():
+        a += 1
+    while b > a and L.text[b - 1] in " ,.;:":
+        b -= 1
+    if b <= a or len(L.text[a:b].split()) < _MIN_WORDS:
+        return None
+    return a, b, src, cue

@@ -1,0 +1,39 @@
+"""Turn a source as written into a speaker: fullest name, pronoun antecedent, or as written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.extract.people import People
+from bot.extract.phrase import Source
+
+_PLURAL = frozenset({"they", "we"})
+
+
+def resolve(
+    src: Source,
+    people: People,
+    sentence_start: Callable[[int], int],
+    last_group: str | None,
+) -> tuple[str, str | None]:
+    """(speaker, role) for a source; `last_group` answers "they"."""
+    if src.kind == "name":
+        p = people.lookup(src.text)
+        if p is not None:
+            people.add_role(src.text, src.role)
+            return p.name, src.role or (p.roles[0] if p.roles else None)
+        return src.text.rstrip("’'s") if src.text.endswith(("’s", "'s")) else src.text, src.role
+    if src.kind == "pronoun":
+        w = src.text.lower()
+        if w in _PLURAL or w == "i":
+            return (last_group or src.text), None
+        p = people.pronoun(w, src.pos, sentence_start)
+        return (p.name if p is not None else src.text), None
+    if src.kind == "desc":
+        head = src.text.split()[-1]
+        p = people.by_role(head, src.pos)
+        if p is not None:
+            return p.name, src.text
+        return src.text, None
+    return src.text, src.role
+

@@ -1,0 +1,139 @@
+"""Read JSON Lines articles (id, url, source, title, published, text), one bad line at a time.
+
+Each bad line is its own `Rejected` with its line number; good lines still go in.
+Streamed line by line, so a corpus of any size is read in constant memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.ingest.ids import article_id
+from bot.ingest.report import (
+    BAD_DATE,
+    BAD_FIELD,
+    BINARY,
+    EMPTY,
+    GAVE_UP,
+    MISSING,
+    MISSING_TEXT,
+    NOT_JSON,
+    NOT_OBJECT,
+    NOT_UTF8,
+    TOO_LARGE,
+    UNREADABLE,
+    Rejected,
+)
+from bot.models import Article
+
+MAX_LINE_BYTES = 2 * 1024 * 1024  # one article; a longer line is not one
+_GIVE_UP_AFTER = 100  # bad lines before the first good one: this is not JSON Lines at all
+_TITLE_FROM_TEXT = 120
+
+
+def read_jsonl(path: Path) -> Iterator[Article | Rejected]:
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        yield Rejected(str(path), MISSING)
+        return
+    except OSError:
+        yield Rejected(str(path), UNREADABLE)
+        return
+    with handle:
+        head = handle.read(8192)
+        if b"\x00" in head:
+            yield Rejected(str(path), BINARY)
+            return
+        handle.seek(0)
+        good = bad = 0
+        try:
+            for number, raw in enumerate(handle, start=1):
+                if not raw.strip():
+                    continue
+                item = _line(path, number, raw)
+                if isinstance(item, Rejected):
+                    bad += 1
+                    yield item
+                    if not good and bad >= _GIVE_UP_AFTER:
+                        yield Rejected(str(path), GAVE_UP)
+                        return
+                elif isinstance(item, tuple):
+                    good += 1
+                    yield from item
+                else:
+                    good += 1
+                    yield item
+        except OSError:
+            yield Rejected(str(path), UNREADABLE)
+            return
+        if not good and not bad:
+            yield Rejected(str(path), EMPTY)
+
+
+def _line(path: Path, number: int, raw: bytes) -> Article | Rejected | tuple[Article, Rejected]:
+    source = f"{path}:{number}"
+    if len(raw) > MAX_LINE_BYTES:
+        return Rejected(source, TOO_LARGE)
+    try:
+        record = json.loads(raw)  # from bytes: json decodes UTF-8 itself, BOM included
+    except UnicodeDecodeError:
+        return Rejected(source, NOT_UTF8)
+    except ValueError:
+        return Rejected(source, NOT_JSON)
+    if not isinstance(record, dict):
+        return Rejected(source, NOT_OBJECT)
+    return _article(source, record)
+
+
+def _article(source: str, record: dict[str, Any]) -> Article | Rejected | tuple[Article, Rejected]:
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Rejected(source, MISSING_TEXT)
+    fields: dict[str, str | None] = {}
+    for key in ("id", "url", "source", "outlet", "title"):
+        value = record.get(key)
+        if key == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if value is not None and not isinstance(value, str):
+            return Rejected(source, BAD_FIELD)
+        fields[key] = value.strip() or None if value else None
+    text = text.strip()
+    raw_date = record.get("published")
+    published = _timestamp(raw_date) if raw_date not in (None, "") else None
+    tags = record.get("tags")
+    article = Article(
+        id=article_id(fields["id"], fields["url"], text),
+        title=fields["title"] or text.split("\n", 1)[0][:_TITLE_FROM_TEXT],
+        text=text,
+        url=fields["url"],
+        outlet=fields["source"] or fields["outlet"],
+        published=published,
+        tags=_tags(tags) if tags else (),
+    )
+    if published is None and raw_date not in (None, ""):
+        # a bad date should not cost the article: it goes in undated, and the caller is told
+        return article, Rejected(source, BAD_DATE, kept=True)
+    return article
+
+
+def _tags(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(t.strip() for t in value if isinstance(t, str) and t.strip())
+
+
+def _timestamp(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        stamp = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if stamp.tzinfo is None:
+        return stamp.replace(tzinfo=UTC)
+    return stamp.astimezone(UTC)

@@ -1,0 +1,106 @@
+"""The store's schema as sqlite-utils `Migrations`: each change is a new function, applied once.
+
+Keys are time-ordered on purpose: an article's key is its publication time in seconds
+shifted left 20 bits (plus a tie-breaker), and a quote's key is its article's key shifted
+left 8 bits plus its position. So "newest first" is a descending walk of a rowid,
+which FTS5 does without sorting, and a period is a rowid range.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("newsbot")
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+@migrations()
+def m001_articles_quotes_entities(db: Database) -> None:
+    db["articles"].create(
+        {
+            "key": int,
+            "id": str,
+            "url": str,
+            "canonical_url": str,
+            "outlet": str,
+            "title": str,
+            "published": str,  # ISO 8601 UTC, as shown
+            "text": str,
+            "tags": str,  # topic hints, one per line
+            "content_hash": str,
+            "ingested": str,
+        },
+        pk="key",
+        not_null={"id", "title", "text", "content_hash"},
+    )
+    db["articles"].create_index(["id"], unique=True)
+    db["articles"].create_index(["canonical_url"])
+    db["articles"].create_index(["content_hash"])
+    db["articles"].create_index(["outlet", "key"])
+    db["articles"].enable_fts(
+        ["title", "text", "tags"], fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True
+    )
+
+    db["entities"].create(
+        {"id": int, "name": str, "norm": str, "kind": str}, pk="id", not_null={"name", "norm"}
+    )
+    db["entities"].create_index(["norm"], unique=True)
+    db["aliases"].create({"alias": str, "entity_id": int}, pk=("alias", "entity_id"))
+    db["mentions"].create(
+        {"entity_id": int, "article_key": int, "role": str}, pk=("entity_id", "article_key")
+    )
+    db["mentions"].create_index(["article_key"])
+
+    db["quotes"].create(
+        {
+            "key": int,
+            "article_key": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "context": str,  # the sentence around the quote, so "about China" finds it
+            "speaker": str,
+            "speaker_id": int,
+            "role": str,
+            "cue": str,
+            "kind": str,
+        },
+        pk="key",
+    )
+    db["quotes"].create_index(["speaker_id", "key"])
+    db["quotes"].create_index(["article_key"])
+    db["quotes"].enable_fts(
+        ["text", "context", "speaker"], fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True
+    )
+
+
+@migrations()
+def m002_digests(db: Database) -> None:
+    db["digest_subscriptions"].create(
+        {
+            "platform": str,
+            "scope": str,
+            "channel": str,
+            "time": str,
+            "timezone": str,
+            "topics": str,
+            "created": str,
+            "last_error": str,
+        },
+        pk=("platform", "scope", "channel"),
+    )
+    # One row per destination and local day: the primary key is what makes a post happen once.
+    db["digest_deliveries"].create(
+        {
+            "platform": str,
+            "scope": str,
+            "channel": str,
+            "day": str,
+            "delivered": str,
+            "attempts": int,
+            "error": str,
+        },
+        pk=("platform", "scope", "channel", "day"),
+    )

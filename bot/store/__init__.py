@@ -1,0 +1,173 @@
+"""The article store: the only place that speaks SQL (SQLite through sqlite-utils).
+
+One connection, opened with `check_same_thread=False` so adapters can call in from
+worker threads, and a lock around each call. A server database would replace this
+package and nothing else: the rest of the core sees only these methods.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from sqlite_utils import Database
+
+from bot.contract import Destination, DigestSubscription, DueDigest, Period
+from bot.errors import NewsbotError
+from bot.models import Article, Extraction, Person, StoredArticle, StoredQuote, StoreStats
+from bot.schema import migrations
+from bot.store import digests, reads, writes
+
+T = TypeVar("T")
+
+
+def _explain(error: sqlite3.Error, path: str) -> NewsbotError:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return NewsbotError(
+            f"The store {path} is locked by another program; try again when it is done.",
+            setting="NEWSBOT_DB",
+        )
+    if "readonly" in text or "read-only" in text:
+        return NewsbotError(
+            f"The store {path} is read-only; check its permissions or point NEWSBOT_DB elsewhere.",
+            setting="NEWSBOT_DB",
+        )
+    if "full" in text:
+        return NewsbotError(
+            f"The disk holding {path} is full; nothing more was written. Free space and rerun.",
+            setting="NEWSBOT_DB",
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return NewsbotError(
+            f"The store {path} is damaged ({error}). Move it aside and re-ingest, or try"
+            f" `sqlite3 {path} .recover` to save what is left.",
+            setting="NEWSBOT_DB",
+        )
+    if "unable to open" in text:
+        return NewsbotError(
+            f"Cannot open the store {path}: check that its folder exists and is writable.",
+            setting="NEWSBOT_DB",
+        )
+    return NewsbotError(f"The store {path} failed: {error}.", setting="NEWSBOT_DB")
+
+
+class Store:
+    def __init__(self, db: Database, label: str) -> None:
+        self.db = db
+        self.label = label
+        self._lock = threading.RLock()
+        self._entities = writes.EntityCache(db)
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating if needed) and migrate the store at `path`; ':memory:' for tests."""
+        label = str(path)
+        try:
+            if label == ":memory:":
+                conn = sqlite3.connect(":memory:", check_same_thread=False)
+            else:
+                folder = Path(label).expanduser().resolve().parent
+                if not folder.is_dir():
+                    raise NewsbotError(
+                        f"The folder for the store {label} does not exist.", setting="NEWSBOT_DB"
+                    )
+                conn = sqlite3.connect(label, check_same_thread=False, timeout=10)
+            db = Database(conn)
+            db.execute("pragma journal_mode=wal")
+            db.execute("pragma synchronous=normal")
+            db.execute("pragma foreign_keys=off")
+            migrations.apply(db)
+        except sqlite3.Error as error:
+            raise _explain(error, label) from None
+        return cls(db, label)
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.conn.close()
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        with self._lock:
+            try:
+                yield
+            except sqlite3.Error as error:
+                raise _explain(error, self.label) from None
+
+    def _run(self, fn: Callable[..., T], *args: object) -> T:
+        with self._guard():
+            return fn(self.db, *args)
+
+    # -- articles -------------------------------------------------------------
+
+    def save_articles(
+        self, batch: Sequence[tuple[Article, Extraction]], now: datetime
+    ) -> list[str]:
+        """Store a batch in one transaction: 'added', 'updated' or 'duplicate' per article."""
+        with self._guard():
+            return writes.save_articles(self.db, self._entities, batch, now)
+
+    def is_empty(self) -> bool:
+        with self._guard():
+            return self.db.execute("select 1 from articles limit 1").fetchone() is None
+
+    def latest(
+        self,
+        match: str | None,
+        period: Period | None,
+        outlet: str | None,
+        limit: int,
+        offset: int = 0,
+    ) -> list[StoredArticle]:
+        return self._run(reads.latest, match, period, outlet, limit, offset)
+
+    def quotes(
+        self,
+        match: str | None,
+        speaker_ids: Sequence[int] | None,
+        period: Period | None,
+        outlet: str | None,
+        limit: int,
+        offset: int = 0,
+    ) -> list[StoredQuote]:
+        return self._run(reads.quotes, match, speaker_ids, period, outlet, limit, offset)
+
+    def people(self, name: str, limit: int = 10) -> list[Person]:
+        return self._run(reads.people, name, limit)
+
+    def complete(self, field: str, prefix: str, limit: int) -> tuple[str, ...]:
+        return self._run(reads.complete, field, prefix, limit)
+
+    def vocabulary(self) -> tuple[str, ...]:
+        return self._run(reads.vocabulary)
+
+    def outlets(self) -> tuple[str, ...]:
+        return self._run(reads.outlets)
+
+    def stats(self) -> StoreStats:
+        return self._run(reads.stats)
+
+    # -- digests --------------------------------------------------------------
+
+    def save_subscription(self, sub: DigestSubscription, now: datetime) -> None:
+        self._run(digests.save, sub, now)
+
+    def delete_subscription(self, destination: Destination) -> bool:
+        return self._run(digests.delete, destination)
+
+    def subscription(self, destination: Destination) -> DigestSubscription | None:
+        return self._run(digests.one, destination)
+
+    def subscriptions(self, platform: str, scope: str | None) -> tuple[DigestSubscription, ...]:
+        return self._run(digests.many, platform, scope)
+
+    def delivered_days(self, destination: Destination) -> frozenset[str]:
+        return self._run(digests.delivered_days, destination)
+
+    def record_delivery(self, due: DueDigest, error: str | None, now: datetime) -> None:
+        self._run(digests.record, due, error, now)

@@ -1,0 +1,99 @@
+"""Digest subscriptions and the delivery log.
+
+A row per destination and day in the log is what makes a digest post happen once.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from bot.contract import Destination, DigestSubscription, DueDigest
+
+
+def _subscription(row: dict) -> DigestSubscription:
+    return DigestSubscription(
+        destination=Destination(row["platform"], row["scope"], row["channel"]),
+        time=row["time"],
+        timezone=row["timezone"],
+        topics=tuple(t for t in (row["topics"] or "").split("\n") if t),
+        last_error=row["last_error"],
+        created=datetime.fromisoformat(row["created"]) if row["created"] else None,
+    )
+
+
+def save(db: Database, sub: DigestSubscription, now: datetime) -> None:
+    d = sub.destination
+    with db.conn:
+        db.execute(
+            "insert into digest_subscriptions (platform, scope, channel, time, timezone, topics,"
+            " created, last_error) values (?, ?, ?, ?, ?, ?, ?, null)"
+            " on conflict (platform, scope, channel) do update set time = excluded.time,"
+            " timezone = excluded.timezone, topics = excluded.topics, last_error = null",
+            [
+                d.platform,
+                d.scope,
+                d.channel,
+                sub.time,
+                sub.timezone,
+                "\n".join(sub.topics),
+                (sub.created or now).astimezone(UTC).isoformat(timespec="seconds"),
+            ],
+        )
+
+
+def delete(db: Database, d: Destination) -> bool:
+    with db.conn:
+        cursor = db.execute(
+            "delete from digest_subscriptions where platform = ? and scope = ? and channel = ?",
+            [d.platform, d.scope, d.channel],
+        )
+    return cursor.rowcount > 0
+
+
+def one(db: Database, d: Destination) -> DigestSubscription | None:
+    rows = list(
+        db.query(
+            "select * from digest_subscriptions where platform = ? and scope = ? and channel = ?",
+            [d.platform, d.scope, d.channel],
+        )
+    )
+    return _subscription(rows[0]) if rows else None
+
+
+def many(db: Database, platform: str, scope: str | None) -> tuple[DigestSubscription, ...]:
+    sql = "select * from digest_subscriptions where platform = ?"
+    params = [platform]
+    if scope is not None:
+        sql += " and scope = ?"
+        params.append(scope)
+    return tuple(_subscription(r) for r in db.query(sql + " order by scope, channel", params))
+
+
+def delivered_days(db: Database, d: Destination) -> frozenset[str]:
+    rows = db.execute(
+        "select day from digest_deliveries where platform = ? and scope = ? and channel = ?"
+        " and delivered is not null",
+        [d.platform, d.scope, d.channel],
+    )
+    return frozenset(r[0] for r in rows)
+
+
+def record(db: Database, due: DueDigest, error: str | None, now: datetime) -> None:
+    d = due.subscription.destination
+    stamp = now.astimezone(UTC).isoformat(timespec="seconds")
+    with db.conn:
+        db.execute(
+            "insert into digest_deliveries (platform, scope, channel, day, delivered, attempts,"
+            " error) values (?, ?, ?, ?, ?, 1, ?)"
+            " on conflict (platform, scope, channel, day) do update set"
+            " delivered = coalesce(digest_deliveries.delivered, excluded.delivered),"
+            " attempts = digest_deliveries.attempts + 1, error = excluded.error",
+            [d.platform, d.scope, d.channel, due.day, None if error else stamp, error],
+        )
+        db.execute(
+            "update digest_subscriptions set last_error = ? where platform = ? and scope = ?"
+            " and channel = ?",
+            [f"{stamp}: {error}" if error else None, d.platform, d.scope, d.channel],
+        )

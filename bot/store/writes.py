@@ -1,0 +1,184 @@
+"""Idempotent writes of articles with their quotes and entities.
+
+The same canonical URL or the same content is stored once; a changed text under the
+same id or URL replaces the old version and its quotes.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from bot.models import Article, Entity, Extraction
+from bot.names import canonical_url, content_hash, norm
+
+MAX_QUOTES_PER_ARTICLE = 255  # a quote key keeps 8 bits for its position in the article
+_CONTEXT_CHARS = 300
+
+
+def article_key(published: datetime, article_id: str) -> int:
+    """Time-ordered key: seconds since 1970 in the high bits, a stable tie-breaker below."""
+    seconds = max(0, int(published.timestamp()))
+    return (seconds << 20) | (zlib.crc32(article_id.encode("utf-8", "surrogatepass")) & 0xFFFFF)
+
+
+class EntityCache:
+    """Maps normalised names to entity ids, so a batch does not query for every mention."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.ids: dict[str, int] = {}
+
+    def id_for(self, name: str, kind: str) -> int | None:
+        key = norm(name)
+        if not key:
+            return None
+        if key in self.ids:
+            return self.ids[key]
+        row = self.db.execute("select id from entities where norm = ?", [key]).fetchone()
+        if row is None:
+            cursor = self.db.execute(
+                "insert into entities (name, norm, kind) values (?, ?, ?)", [name, key, kind]
+            )
+            entity_id = int(cursor.lastrowid or 0)
+        else:
+            entity_id = int(row[0])
+        self.ids[key] = entity_id
+        return entity_id
+
+
+def save_articles(
+    db: Database, cache: EntityCache, batch: Sequence[tuple[Article, Extraction]], now: datetime
+) -> list[str]:
+    """Store a batch in one transaction; say 'added', 'updated' or 'duplicate' for each."""
+    outcomes = []
+    with db.conn:
+        for article, extraction in batch:
+            outcomes.append(_save_one(db, cache, article, extraction, now))
+    return outcomes
+
+
+def _save_one(
+    db: Database, cache: EntityCache, article: Article, extraction: Extraction, now: datetime
+) -> str:
+    canon = canonical_url(article.url)
+    digest = content_hash(article.text)
+    same = db.execute(
+        "select key, content_hash from articles"
+        " where id = ? or (canonical_url = ? and ? is not null)",
+        [article.id, canon, canon],
+    ).fetchone()
+    if same is not None:
+        if same[1] == digest:
+            return "duplicate"
+        _delete_article(db, same[0])
+        _insert(db, cache, article, extraction, canon, digest, now)
+        return "updated"
+    if db.execute("select 1 from articles where content_hash = ?", [digest]).fetchone():
+        return "duplicate"
+    _insert(db, cache, article, extraction, canon, digest, now)
+    return "added"
+
+
+def _delete_article(db: Database, key: int) -> None:
+    db.execute("delete from quotes where article_key = ?", [key])
+    db.execute("delete from mentions where article_key = ?", [key])
+    db.execute("delete from articles where key = ?", [key])
+
+
+def _free_key(db: Database, key: int) -> int:
+    while db.execute("select 1 from articles where key = ?", [key]).fetchone():
+        key += 1
+    return key
+
+
+def _insert(
+    db: Database,
+    cache: EntityCache,
+    article: Article,
+    extraction: Extraction,
+    canon: str | None,
+    digest: str,
+    now: datetime,
+) -> None:
+    published = (article.published or now).astimezone(UTC)
+    key = _free_key(db, article_key(published, article.id))
+    db.execute(
+        "insert into articles (key, id, url, canonical_url, outlet, title, published, text, tags,"
+        " content_hash, ingested) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            key,
+            article.id,
+            article.url,
+            canon,
+            article.outlet,
+            article.title,
+            published.isoformat(timespec="seconds"),
+            article.text,
+            "\n".join(article.tags),
+            digest,
+            now.astimezone(UTC).isoformat(timespec="seconds"),
+        ],
+    )
+    speakers = _save_entities(db, cache, key, extraction.entities)
+    rows = []
+    for position, quote in enumerate(extraction.quotes[:MAX_QUOTES_PER_ARTICLE]):
+        speaker_id = None
+        if quote.speaker:
+            speaker_id = speakers.get(norm(quote.speaker)) or cache.id_for(
+                quote.speaker, "person" if quote.speaker[:1].isupper() else "unnamed"
+            )
+        rows.append(
+            (
+                (key << 8) | position,
+                key,
+                quote.start,
+                quote.end,
+                quote.text,
+                _context(article.text, quote.start, quote.end),
+                quote.speaker,
+                speaker_id,
+                quote.role,
+                quote.cue,
+                str(quote.kind),
+            )
+        )
+    db.conn.executemany(
+        "insert into quotes (key, article_key, start, end, text, context, speaker, speaker_id,"
+        " role, cue, kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _save_entities(
+    db: Database, cache: EntityCache, key: int, entities: Sequence[Entity]
+) -> dict[str, int]:
+    by_norm: dict[str, int] = {}
+    for entity in entities:
+        entity_id = cache.id_for(entity.name, entity.kind)
+        if entity_id is None:
+            continue
+        names = {norm(entity.name), *(norm(a) for a in entity.aliases)} - {""}
+        for name in names:
+            by_norm[name] = entity_id
+        db.conn.executemany(
+            "insert or ignore into aliases (alias, entity_id) values (?, ?)",
+            [(name, entity_id) for name in names],
+        )
+        db.execute(
+            "insert or ignore into mentions (entity_id, article_key, role) values (?, ?, ?)",
+            [entity_id, key, entity.roles[0] if entity.roles else None],
+        )
+    return by_norm
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The sentence or paragraph around a quote, capped, for topic matching."""
+    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, max(0, start - 2)))
+    right_candidates = [i for i in (text.find("\n", end), text.find(". ", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    left = max(left + 1, start - _CONTEXT_CHARS)
+    return text[left : min(right + 1, end + _CONTEXT_CHARS)].strip()
