@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dotenv import dotenv_values
 
@@ -25,6 +26,9 @@ from bot.core import NewsBot
 from bot.errors import NewsbotError
 from bot.settings import Settings
 from bot.wiring import build
+
+if TYPE_CHECKING:
+    from bot.feeds import FeedService
 
 log = logging.getLogger("newsbot")
 
@@ -63,16 +67,73 @@ def cmd_chat(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ingest(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.ingest import ingest_paths
+    from bot.ingest import IngestReport, ingest_paths
 
-    bar = progress.Bar(sys.stderr) if sys.stderr.isatty() else None
-    report = ingest_paths(bot.store, args.paths, now(), bar.update if bar else None)
-    if bar:
-        bar.close()
+    urls = [a for a in args.paths if a.lower().startswith(("http://", "https://"))]
+    paths = [a for a in args.paths if a not in urls]
+    reports: list[IngestReport] = []
+    if urls:
+        service = _feeds(bot, settings)
+        reports.extend(service.ingest_url(url) for url in urls)
+    if paths:
+        bar = progress.Bar(sys.stderr) if sys.stderr.isatty() else None
+        reports.append(ingest_paths(bot.store, paths, now(), bar.update if bar else None))
+        if bar:
+            bar.close()
+    report = IngestReport(
+        added=sum(r.added for r in reports),
+        updated=sum(r.updated for r in reports),
+        duplicates=sum(r.duplicates for r in reports),
+        rejected=tuple(x for r in reports for x in r.rejected),
+    )
     for rejected in report.rejected:
         print(f"rejected {rejected.source}: {rejected.reason}", file=sys.stderr)
     print(report.summary_line())
     return 0 if report.ok else 1
+
+
+# -- feeds ----------------------------------------------------------------------
+
+
+def _feeds(bot: NewsBot, settings: Settings) -> FeedService:
+    from bot.feeds import FeedService
+
+    return FeedService.from_settings(bot.store, bot.clock, settings)
+
+
+def cmd_feeds(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
+    from bot.feeds import text
+
+    service = _feeds(bot, settings)
+    action = args.feeds_command
+    if action == "add":
+        feed = service.add(args.url, args.every)
+        print(f"added {text.feed_line(feed)}")
+    elif action == "list":
+        feeds = service.list()
+        for feed in feeds:
+            print(text.feed_line(feed))
+        if not feeds:
+            print("no feeds yet; add one with `newsbot feeds add URL`")
+    elif action in {"pause", "resume", "remove"}:
+        feed = getattr(service, action)(args.url)
+        print(f"{action}d {feed.url}" if action != "resume" else f"resumed {feed.url}")
+    elif action == "explain":
+        for item in service.explain(args.item):
+            print(text.explain_line(item))
+    return 0
+
+
+def cmd_poll(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
+    from bot.feeds import text
+
+    service = _feeds(bot, settings)
+    results = service.poll_all() if args.all else service.poll_due()
+    for result in results:
+        if result.error:
+            print(f"failed {result.url}: {result.error}", file=sys.stderr)
+    print(text.poll_line(results))
+    return 1 if any(r.error for r in results) else 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -111,7 +172,8 @@ def cmd_discord_sync(bot: NewsBot, args: argparse.Namespace, settings: Settings)
     from adapters import discord as discord_adapter
 
     count = asyncio.run(discord_adapter.sync_commands(bot, settings, args.guild))
-    where = f"guild {args.guild}" if args.guild else "all guilds (global; may take up to an hour)"
+    guild = args.guild or settings.discord_dev_guild
+    where = f"guild {guild}" if guild else "all guilds (global; may take up to an hour)"
     print(f"synced {count} commands to {where}")
     return 0
 
@@ -127,9 +189,10 @@ def parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", default=[])
     ask.set_defaults(run=cmd_ask)
     sub.add_parser("chat", help="terminal chat").set_defaults(run=cmd_chat)
-    ingest = sub.add_parser("ingest", help="store .txt, .html, .jsonl files or folders")
-    ingest.add_argument("paths", nargs="+")
+    ingest = sub.add_parser("ingest", help="store .txt, .html, .jsonl files or folders, or URLs")
+    ingest.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
     ingest.set_defaults(run=cmd_ingest)
+    _feed_parsers(sub)
     sub.add_parser("extract", help="JSONL articles on stdin -> quotes as JSONL")
     digest = sub.add_parser("digest", help="print today's digest")
     digest.add_argument("topics", nargs="*")
@@ -144,6 +207,23 @@ def parser() -> argparse.ArgumentParser:
     sync.add_argument("--guild", help="a guild id for instant sync while developing")
     sync.set_defaults(run=cmd_discord_sync)
     return p
+
+
+def _feed_parsers(sub: argparse._SubParsersAction) -> None:
+    feeds = sub.add_parser("feeds", help="RSS/Atom feeds: add, list, pause, resume, remove…")
+    feeds.set_defaults(run=cmd_feeds)
+    actions = feeds.add_subparsers(dest="feeds_command", required=True)
+    add = actions.add_parser("add", help="subscribe to a feed (checked at once)")
+    add.add_argument("url")
+    add.add_argument("--every", help="poll interval, e.g. 15m, 2h (default 15m)")
+    actions.add_parser("list", help="feeds with status, errors and next poll")
+    for name in ("pause", "resume", "remove"):
+        actions.add_parser(name, help=f"{name} a feed").add_argument("url")
+    explain = actions.add_parser("explain", help="why an item was or was not stored")
+    explain.add_argument("item", help="item URL, GUID or article id")
+    poll = sub.add_parser("poll", help="poll due feeds once")
+    poll.add_argument("--all", action="store_true", help="poll every active feed, due or not")
+    poll.set_defaults(run=cmd_poll)
 
 
 def _overrides(args: argparse.Namespace, settings: Settings) -> Settings:

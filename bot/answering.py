@@ -49,17 +49,13 @@ def _nothing(store: Store, query: Query, words: str | None, hint: str | None = N
 
 
 def _quotes(store: Store, query: Query, page_size: int) -> Answer:
+    if query.speaker:
+        return _said(store, query, page_size)
     match = _match(query.topic)
     if query.topic and match is None:
         return _nothing(store, query, None, "That topic has no searchable words.")
-    ids = None
-    if query.speaker:
-        people = _people(store, query.speaker)
-        if not people:
-            return _nothing(store, query, query.speaker)
-        ids = [p.id for p in people]
     found = store.quotes(
-        match, ids, query.period, query.outlet, page_size + 1, _offset(query, page_size)
+        match, None, query.period, query.outlet, page_size + 1, _offset(query, page_size)
     )
     if not found:
         return _nothing(store, query, query.topic)
@@ -67,25 +63,30 @@ def _quotes(store: Store, query: Query, page_size: int) -> Answer:
 
 
 def _people(store: Store, name: str) -> list[Person]:
-    # A name picks the people it names; "Clinton" may be several, the most quoted first.
-    return [p for p in store.people(name) if p.kind != "place"]
+    """The people a name names, the likeliest first.
+
+    "Clinton" may be several: full names come before a bare surname (the article that
+    only said "Clinton" is less informative), then the most quoted.
+    """
+    found = [p for p in store.people(name) if p.kind != "place"]
+    return sorted(found, key=lambda p: (len(p.name.split()) < 2, -p.quotes, -p.articles))
 
 
 def _said(store: Store, query: Query, page_size: int) -> Answer:
+    """What one person said, on a topic or on anything."""
     if not query.speaker:
         return _quotes(store, query, page_size)
     people = _people(store, query.speaker)
     if not people:
         return _nothing(store, query, query.speaker)
     match = _match(query.topic)
-    found = store.quotes(
-        match,
-        [p.id for p in people],
-        query.period,
-        query.outlet,
-        page_size + 1,
-        _offset(query, page_size),
-    )
+    if query.topic and match is None:
+        return _nothing(store, query, None, "That topic has no searchable words.")
+    if match is not None:
+        match = fts.both(match, "speaker", [p.name for p in people])
+    ids = [p.id for p in people]
+    offset = _offset(query, page_size)
+    found = store.quotes(match, ids, query.period, query.outlet, page_size + 1, offset)
     if not found:
         hint = f"{people[0].name} is in the store but not quoted on that."
         return _nothing(store, query, None, hint)
@@ -93,7 +94,9 @@ def _said(store: Store, query: Query, page_size: int) -> Answer:
 
 
 def _latest(store: Store, query: Query, page_size: int) -> Answer:
-    match = _match(query.topic)
+    # A search wants every word somewhere; a topic wants the phrase or one of its aliases.
+    searching = query.intent is Intent.SEARCH and query.topic
+    match = fts.all_words(query.topic) if searching else _match(query.topic)
     if query.topic and match is None:
         return _nothing(store, query, None, "That topic has no searchable words.")
     found = store.latest(
@@ -109,7 +112,7 @@ def _who(store: Store, query: Query, page_size: int) -> Answer:
     people = _people(store, name) if name else []
     if not people:
         return _nothing(store, query, name)
-    person = people[0]
+    person = store.person(people[0].id) or people[0]
     recent = store.quotes(None, [person.id], None, None, 3)
     return compose.who_answer(query, person, recent)
 

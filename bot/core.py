@@ -80,9 +80,10 @@ class NewsBot:
         """Digests of `platform` due now and not yet delivered (a missed day comes once, late)."""
         now = self.clock()
         subs = self.store.subscriptions(platform, None)
-        return digest.due(subs, now, self.store.delivered_days)
+        return digest.due(subs, now, self.store.delivery_log)
 
     def digest_for(self, due: DueDigest) -> Answer:
+        self._ensure_seeded()
         return answering.digest(self.store, self.clock(), due.subscription.topics)
 
     def record_delivery(self, due: DueDigest, error: str | None = None) -> None:

@@ -8,15 +8,31 @@ late, and never more than once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.contract import Destination, DigestSubscription, DueDigest
 from bot.errors import NewsbotError
 
+
+@dataclass(frozen=True)
+class DeliveryLog:
+    """What the log says of a destination's recent days."""
+
+    delivered: frozenset[str] = frozenset()
+    failures: Mapping[str, tuple[int, datetime]] = field(default_factory=dict)  # attempts, last
+
+
+def retry_after(attempts: int) -> timedelta:
+    """1, 2, 4 … minutes after each failed attempt, at most 30: a broken channel is not hammered."""
+    return min(timedelta(minutes=2 ** max(0, attempts - 1)), MAX_RETRY_WAIT)
+
+
 _TIME = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
 LATE_AFTER = timedelta(hours=1)
+MAX_RETRY_WAIT = timedelta(minutes=30)
 
 
 def parse_time(text: str) -> str:
@@ -71,7 +87,7 @@ def last_occurrence(sub: DigestSubscription, now: datetime) -> datetime:
 def due(
     subs: tuple[DigestSubscription, ...],
     now: datetime,
-    delivered: Callable[[Destination], frozenset[str]],
+    log: Callable[[Destination], DeliveryLog],
 ) -> tuple[DueDigest, ...]:
     out = []
     for sub in subs:
@@ -82,7 +98,12 @@ def due(
         if sub.created is not None and moment < sub.created:
             continue
         day = moment.date().isoformat()
-        if day in delivered(sub.destination):
+        seen = log(sub.destination)
+        if day in seen.delivered:
             continue
+        if day in seen.failures:
+            attempts, last = seen.failures[day]
+            if now - last < retry_after(attempts):
+                continue
         out.append(DueDigest(sub, day, late=now - moment > LATE_AFTER))
     return tuple(out)

@@ -76,3 +76,13 @@ def all_words(text: str) -> str | None:
         if len(quoted) >= MAX_WORDS:
             break
     return " AND ".join(quoted.values()) or None
+
+
+def both(expression: str, column: str, phrases: Iterable[str]) -> str:
+    """`expression` and one of `phrases` in `column`: lets FTS5 intersect a rare speaker's
+    short list with a common topic's long one instead of walking the long one.
+
+    `column` is ours, never user text; when no phrase is searchable the expression stands.
+    """
+    within = match_expression(phrases)
+    return f"({expression}) AND {{{column}}} : ({within})" if within else expression

@@ -34,6 +34,7 @@ def _known_topic(m: re.Match[str]) -> bool:
 
 _ABOUT = r"(?:about|on|regarding|concerning|over|re|around)"
 _TOPIC = rf"(?:\s+{_ABOUT}\s+(?P<topic>.+))?"
+_TOPIC_TO = r"(?:\s+(?:about|on|regarding|concerning|over|re|around|to|with)\s+(?P<topic>.+))?"
 _PEOPLE = r"(?:people|folks|they|everyone|everybody|others|officials|experts|leaders|politicians)"
 _STORIES = r"(?:news|headlines|stories|updates?|developments?|articles?|coverage)"
 _IN_ON = r"(?:on|about|with|for|regarding|concerning|in|re|from|around|at)"
@@ -107,7 +108,7 @@ _TABLE: tuple[tuple[Intent, str, Callable[[re.Match[str]], bool] | None], ...] =
         Intent.SAID,
         r"^what\s+(?:did|does|do|has|have|had|will)\s+(?P<speaker>.+?)\s+(?:say|said|"
         r"been\s+saying|ha(?:ve|s)\s+to\s+say|tell\s+\w+|tweet(?:ed)?|write|wrote|post(?:ed)?|"
-        rf"think|claim(?:ed)?){_TOPIC}$",
+        rf"think|claim(?:ed)?){_TOPIC_TO}$",
         None,
     ),
     (
@@ -166,7 +167,8 @@ _TABLE: tuple[tuple[Intent, str, Callable[[re.Match[str]], bool] | None], ...] =
     ),
     (
         Intent.LATEST,
-        r"^(?:(?:any|anything|the|some|recent|new|top|today's|latest|breaking|more)\s+)*"
+        r"^(?:what(?:'s|\s+is|\s+are)\s+)?"
+        r"(?:(?:any|anything|the|some|recent|new|top|today's|latest|breaking|more)\s+)*"
         rf"{_STORIES}(?:\s+{_IN_ON}\s+(?P<topic>.+))?$",
         None,
     ),
@@ -218,14 +220,17 @@ _POLITE = re.compile(
     r"^(?:please|pls|plz|kindly|(?:can|could|would|will)\s+you(?:\s+please)?|"
     r"(?:can|could|may)\s+i\s+(?:get|have|see)|i(?:\s+would|'d)\s+like(?:\s+to\s+know)?|"
     r"i\s+want(?:\s+to\s+know)?|do\s+you\s+know|show\s+me|give\s+me|get\s+me|send\s+me|"
-    r"let\s+me\s+know|list|display|tell\s+me(?!\s+(?:more\s+)?about\b))\b[\s,:]*",
+    r"let\s+me\s+know|(?:show|list|display|fetch)(?:\s+me)?|thanks|thank\s+you|thx|"
+    r"tell\s+me(?!\s+(?:more\s+)?about\b))\b[\s,:]*",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
     r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|for\s+me|newsbot|news\s+bot)$",
     re.IGNORECASE,
 )
-_DANGLING = re.compile(r"\s+(?:about|on|regarding|for|with|of|in|from|by|to|at|and)$", re.I)
+_DANGLING = re.compile(
+    r"(?<!going)(?<!\bme)\s+(?:about|on|regarding|for|with|of|in|from|by|to|at|and)$", re.I
+)
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "U.S." keeps its last full stop
 _PAGE = re.compile(r"[\s,]*\b(?:page|p\.)\s*(?P<page>\d{1,3})$", re.IGNORECASE)
 
@@ -337,8 +342,10 @@ def _find_outlet(body: str, outlets: Iterable[str]) -> tuple[str | None, str]:
     if found is None:
         choices = list(keys)
         for start, end, key in spans:
+            if len(key) < 5:  # "by AP" must be exact; a near miss of a short name is noise
+                continue
             hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=90)
-            if len(key) >= 5 and hit is not None:
+            if hit is not None:
                 found = (start, end, keys[hit[0]])
                 break
     if found is None:
@@ -369,7 +376,8 @@ def parse(text: str, now: datetime, outlets: Iterable[str] = ()) -> Query:
     page = 1
     if (m := _PAGE.search(body)) is not None:
         page, body = max(1, int(m.group("page"))), body[: m.start()]
-    intent, topic, speaker = _match(_trim_end(_trim_start(body)))
+    body = re.sub(r"(?<!\d):(?!\d)", " ", body)  # "latest on: China", "re: Ukraine"
+    intent, topic, speaker = _match(_trim_end(_trim_start(" ".join(body.split()))))
     topic, speaker = _tidy(topic), _tidy(speaker, possessive=True)
     if (intent in {Intent.WHO, Intent.SAID} and speaker is None) or (
         intent is Intent.SEARCH and topic is None

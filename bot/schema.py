@@ -104,3 +104,73 @@ def m002_digests(db: Database) -> None:
         },
         pk=("platform", "scope", "channel", "day"),
     )
+
+
+@migrations()
+def m003_feeds(db: Database) -> None:
+    # One row per subscribed feed: schedule, conditional-GET validators and failure state.
+    db["feeds"].create(
+        {
+            "url": str,
+            "title": str,
+            "every": int,  # seconds between polls
+            "paused": int,
+            "etag": str,
+            "last_modified": str,
+            "added": str,
+            "last_poll": str,
+            "next_poll": str,  # ISO 8601 UTC; due when <= now
+            "failures": int,  # consecutive
+            "status": str,  # new | ok | failing | paused
+            "last_error": str,
+            "stored": int,  # articles stored from this feed, all time
+        },
+        pk="url",
+    )
+    db["feeds"].create_index(["next_poll"])
+    # The per-item log behind `feeds explain`: one row per item the poller decided on.
+    db["feed_items"].create(
+        {
+            "id": int,
+            "feed_url": str,
+            "guid": str,
+            "url": str,
+            "canonical_url": str,
+            "title": str,
+            "published": str,
+            "seen": str,
+            "outcome": str,  # stored | updated | duplicate | too old | rejected
+            "reason": str,
+            "duplicate_of": str,
+            "article_id": str,
+        },
+        pk="id",
+    )
+    db["feed_items"].create_index(["guid"])
+    db["feed_items"].create_index(["canonical_url"])
+    db["feed_items"].create_index(["article_id"])
+    db["feed_items"].create_index(["feed_url", "id"])
+
+
+@migrations()
+def m004_digest_attempts(db: Database) -> None:
+    # When the last attempt was made, so a failing channel is retried with backoff, not every tick.
+    db["digest_deliveries"].add_column("attempted", str)
+
+
+@migrations()
+def m005_counts(db: Database) -> None:
+    # Running counts, so ranking people and "the store holds N articles" never scan a table.
+    db["entities"].add_column("quotes", int, not_null_default=0)
+    db["entities"].add_column("articles", int, not_null_default=0)
+    db.execute(
+        "update entities set"
+        " quotes = (select count(*) from quotes q where q.speaker_id = entities.id),"
+        " articles = (select count(*) from mentions m where m.entity_id = entities.id)"
+    )
+    db["entities"].create_index(["articles"])
+    db["counters"].create({"name": str, "value": int}, pk="name")
+    db.execute(
+        "insert into counters (name, value) select 'articles', count(*) from articles"
+        " union all select 'quotes', count(*) from quotes"
+    )

@@ -239,7 +239,10 @@ def find_period(text: str, now: datetime) -> tuple[Period | None, str]:
     best: tuple[int, int, int, re.Match[str], Window] | None = None
     for index, (pattern, handler) in enumerate(_RULES):
         for m in pattern.finditer(text):
-            window = handler(m, now, today)
+            try:
+                window = handler(m, now, today)
+            except (ValueError, OverflowError):  # "past 9999 years" runs off the calendar
+                window = None
             if window is None:
                 continue
             key = (m.start(), -(m.end() - m.start()), index)

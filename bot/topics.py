@@ -263,7 +263,7 @@ def _fold(text: str) -> str:
 
 def _plural(demonym: str) -> tuple[str, ...]:
     # "ukrainian" -> "ukrainians", "israeli" -> "israelis"; "chinese", "british" have none.
-    if demonym.endswith(("an", "i")) and " " not in demonym.strip("="):
+    if demonym.endswith(("an", "i")):
         return demonym, demonym + "s"
     return (demonym,)
 
@@ -281,7 +281,7 @@ def _build() -> tuple[dict[str, TopicTerms], dict[str, TopicTerms]]:
         terms = TopicTerms(phrases=phrases, cased=cased)
         for form in forms:
             groups.setdefault(_fold(form.lstrip("=")), terms)  # first row wins a shared demonym
-    variants = {}
+    variants: dict[str, TopicTerms] = {}
     for row in _VARIANTS:
         for word in row:
             variants[word] = TopicTerms(phrases=row)
@@ -293,7 +293,7 @@ _NOISE = re.compile(r"[^\w\s.'&-]+")
 
 
 def _key(topic: str) -> str:
-    key = _fold(_NOISE.sub(" ", topic)).strip(" .-'&")
+    key = " ".join(_NOISE.sub(" ", _fold(topic)).split()).strip(" .-'&")
     key = re.sub(r"^the\s+", "", key)
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]\.?", key) is None:
         return key

@@ -85,7 +85,14 @@ def test_failed_post_stays_due_and_shows_the_error(tmp_path):
     clock.now = datetime(2026, 11, 27, 6, 31, tzinfo=UTC)
     (due,) = bot.due_digests("discord")
     bot.record_delivery(due, "Missing Access (403)")
-    assert "Missing Access (403)" in bot.digest_subscription(DEST).last_error
+    assert "2026-11-27 06:31 UTC: Missing Access (403)" == bot.digest_subscription(DEST).last_error
+    assert () == bot.due_digests("discord")  # not hammered: the retry waits
+    clock.now += timedelta(minutes=1)
+    (again,) = bot.due_digests("discord")
+    bot.record_delivery(again, "Missing Access (403)")
+    clock.now += timedelta(minutes=1)
+    assert () == bot.due_digests("discord")  # the second wait is twice as long
+    clock.now += timedelta(minutes=1)
     (retry,) = bot.due_digests("discord")
     bot.record_delivery(retry)
     assert () == bot.due_digests("discord")

@@ -1,7 +1,5 @@
 """Slash commands end to end: the real client against the local Discord, the real core."""
 
-# ruff: noqa: SIM300  (the project puts expected literals on the left)
-
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
@@ -219,6 +217,16 @@ async def test_non_admin_is_refused_and_nothing_changes(
     assert notices.NEED_MANAGE_GUILD == callback.body["data"]["content"]
     assert [] == followups
     assert () == newsbot.subscriptions("discord", GUILD)
+
+
+async def test_admin_commands_refuse_direct_messages(
+    client: discord.Client, fake: FakeDiscord
+) -> None:
+    payload = slash("newsbot", subcommand="digest-show", guild_id=None, channel_id="3")
+    callback, followups = await invoke(fake, payload)
+    assert {"type": 4, "data": {"tts": False, "content": notices.GUILD_ONLY, "flags": 64,
+            "allowed_mentions": {"parse": []}}} == callback.body  # fmt: skip
+    assert [] == followups
 
 
 async def test_admin_sets_shows_and_turns_off_the_digest(

@@ -1,7 +1,5 @@
 """The digest timer end to end: posts once across restarts, catches up late, survives errors."""
 
-# ruff: noqa: SIM300  (the project puts expected literals on the left)
-
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
@@ -30,6 +28,7 @@ from tests.fakes.fake_discord import (
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 GUILD = "100000000000000001"
 CHANNEL, GONE, LOCKED = "200000000000000001", "200000000000000002", "200000000000000003"
+PLAIN = "200000000000000004"  # the bot lacks Embed Links here
 START = datetime(2022, 3, 18, 9, 0, tzinfo=UTC)
 
 
@@ -45,7 +44,7 @@ class Clock:
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord(guilds={GUILD: [CHANNEL, GONE, LOCKED]})
+    server = FakeDiscord(guilds={GUILD: [CHANNEL, GONE, LOCKED, PLAIN]}, no_embeds={PLAIN})
     await server.start()
     yield server
     await server.close()
@@ -113,6 +112,20 @@ async def test_a_missed_digest_is_posted_late_after_downtime(
     async with run_client(made, token):
         (post,) = await fake.wait_count("POST", rf"/channels/{CHANNEL}/messages")
     assert "posted late" in post.body["content"]
+
+
+async def test_without_embed_links_the_digest_is_plain_text(
+    settings: Settings, clock: Clock, fake: FakeDiscord
+) -> None:
+    made, token, newsbot = new_client(settings, clock)
+    newsbot.digest_now()  # loads the seed article (digest_for alone does not, yet)
+    subscribe(newsbot, PLAIN)
+    clock.now = START + timedelta(minutes=31)
+    async with run_client(made, token):
+        posts = await fake.wait_count("POST", rf"/channels/{PLAIN}/messages")
+    assert posts[0].body["content"].startswith("Daily digest for 2022-03-18\n")
+    assert "Jen Psaki" in "".join(p.body["content"] for p in posts)
+    assert [] == [p for p in posts if p.body.get("embeds")]
 
 
 async def test_a_deleted_or_forbidden_channel_is_recorded_and_the_loop_goes_on(

@@ -1,7 +1,5 @@
 """Mentions and DMs end to end: answered when addressed, silent otherwise, errors survived."""
 
-# ruff: noqa: SIM300  (the project puts expected literals on the left)
-
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
@@ -31,12 +29,13 @@ from tests.fakes.fake_discord import (
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 NOW = datetime(2022, 3, 18, 9, 0, tzinfo=UTC)
 GUILD, CHANNEL, DM = "100000000000000001", "200000000000000001", "300000000000000001"
+PLAIN = "200000000000000009"  # the bot lacks Embed Links here
 POSTS = rf"/channels/({CHANNEL}|{DM})/messages"
 
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord(guilds={GUILD: [CHANNEL]})
+    server = FakeDiscord(guilds={GUILD: [CHANNEL, PLAIN]}, no_embeds={PLAIN})
     await server.start()
     yield server
     await server.close()
@@ -155,3 +154,18 @@ async def test_a_failed_reply_is_survived(
     posts = await fake.wait_count("POST", POSTS, 2)
     assert "Jen Psaki" in text_of(posts[1].body)
     assert not client.is_closed()
+
+
+async def test_without_embed_links_the_answer_comes_as_plain_text(
+    client: discord.Client, fake: FakeDiscord
+) -> None:
+    event = message_create(
+        f"<@{BOT_ID}> who said what about China", guild_id=GUILD, channel_id=PLAIN,
+        mentions=[BOT_USER],
+    )  # fmt: skip
+    await fake.dispatch("MESSAGE_CREATE", event)
+    replies = await fake.wait_count("POST", rf"/channels/{PLAIN}/messages")
+    assert all("embeds" not in r.body or not r.body["embeds"] for r in replies)
+    assert "Jen Psaki" in replies[0].body["content"]
+    assert all(len(r.body["content"]) <= 2000 for r in replies)
+    assert {"parse": []} == replies[0].body["allowed_mentions"]

@@ -1,7 +1,5 @@
 """The pure Discord renderer: Answers built by hand, hostile and long, within every limit."""
 
-# ruff: noqa: SIM300  (the project puts expected literals on the left)
-
 from __future__ import annotations
 
 import re
@@ -209,3 +207,12 @@ def test_any_answer_renders_within_limits(
     payloads = render(answer(*items, title=title, summary=summary, notes=tuple(notes)))
     assert payloads
     assert_within_limits(payloads)
+
+
+def test_runs_of_plain_bullets_form_one_list() -> None:
+    items = (Item("who said what about China — quotes"), Item("latest on Ukraine — stories"))
+    description = render(answer(*items, notes=("Add time words.",)))[0].embeds[0]["description"]
+    expected = (
+        "• who said what about China — quotes\n• latest on Ukraine — stories\n\n*Add time words.*"
+    )
+    assert expected == description

@@ -1,7 +1,5 @@
 """`serve` and its settings: clear token errors, endpoints, and no token in any log."""
 
-# ruff: noqa: SIM300  (the project puts expected literals on the left)
-
 from __future__ import annotations
 
 import asyncio
@@ -135,3 +133,22 @@ async def test_a_non_numeric_guild_is_a_clear_error(
         await sync_commands(newsbot, settings, "my-server")
     assert "'my-server'" in raised.value.message
     assert [] == fake.requests
+
+
+async def test_a_refused_guild_sync_says_what_to_do(
+    newsbot: NewsBot, settings: Settings, fake: FakeDiscord
+) -> None:
+    refused = {"message": "Missing Access", "code": 50001}
+    fake.script("PUT", rf"/applications/{APP_ID}/guilds/{GUILD}/commands", 403, refused)
+    with pytest.raises(NewsbotError) as raised:
+        await sync_commands(newsbot, settings, GUILD)
+    assert "applications.commands" in raised.value.message
+
+
+async def test_discord_down_at_login_is_a_clear_error(
+    newsbot: NewsBot, settings: Settings, fake: FakeDiscord
+) -> None:
+    fake.script("GET", "/users/@me", 503, {"message": "Service Unavailable", "code": 0})
+    with pytest.raises(NewsbotError) as raised:
+        await serve(newsbot, settings)
+    assert "HTTP 503" in raised.value.message

@@ -116,6 +116,8 @@ def test_summary_line_and_ok() -> None:
     )
     assert not report.ok
     assert IngestReport(1, 0, 0).ok
+    kept = IngestReport(1, 0, 0, (Rejected("c.jsonl:2", "bad date", kept=True),))
+    assert kept.ok  # stored undated: a warning, not a loss
     assert "added 1, updated 0, duplicates 0, rejected 0" == IngestReport(1, 0, 0).summary_line()
 
 

@@ -257,6 +257,7 @@ def test_jsonl_that_is_not_jsonl_gives_up_once(tmp_path: Path) -> None:
         ("blank.txt", b" \n\t\n  \n", "empty file"),
         ("blank.html", b"\n\n", "empty file"),
         ("empty.jsonl", b"\n\n", "empty file"),
+        ("utf16.jsonl", '{"text": "x"}'.encode("utf-16"), "not UTF-8"),
         ("latin1.txt", "Café au lait\n\nIl a dit « non ».".encode("latin-1"), "not UTF-8"),
         ("utf16.txt", "Title\n\nBody.".encode("utf-16"), "not UTF-8"),
         ("furniture.txt", b"Advertisement\n\nLoad more\n", "no article text"),

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiohttp
@@ -15,7 +15,7 @@ from slack_sdk.oauth.installation_store import Installation
 
 from adapters.slack import oauth
 from adapters.slack.config import make_client
-from adapters.slack.digests import Backoff, post_due_digests, run_timer
+from adapters.slack.digests import post_due_digests, run_timer
 from bot import wiring
 from bot.contract import Destination, DigestSubscription
 from bot.core import NewsBot
@@ -34,6 +34,7 @@ def fake() -> Iterator[FakeSlack]:
     server = FakeSlack().start()
     yield server
     server.stop()
+    assert [] == server.unknown()
 
 
 class Clock:
@@ -111,8 +112,12 @@ async def test_timer_survives_failures_and_posts_once(fake: FakeSlack, tmp_path:
     # The first attempt fails with a Slack error; the loop must keep going.
     fake.script("chat.postMessage", body={"ok": False, "error": "fatal_error"})
     client = make_client(fake.api_url, BOT_TOKEN)
-    timer = asyncio.create_task(run_timer(bot, client, interval=0.01, retry_after=0))
+    timer = asyncio.create_task(run_timer(bot, client, interval=0.01))
     try:
+        await fake.calls_after("chat.postMessage", count=1)
+        while bot.digest_subscription(NEWS).last_error is None:  # the failure is recorded
+            await asyncio.sleep(0.01)
+        bot.clock.now += timedelta(minutes=1)  # the core's retry wait after one failure
         posts = await fake.calls_after("chat.postMessage", count=2)
         # Let the timer tick again: nothing more is due once a day is delivered.
         for _ in range(20):
@@ -128,19 +133,15 @@ async def test_timer_survives_failures_and_posts_once(fake: FakeSlack, tmp_path:
     assert subscription is not None and subscription.last_error is None
 
 
-async def test_backoff_holds_a_failed_digest_until_its_retry_time(
-    fake: FakeSlack, tmp_path: Path
-) -> None:
+async def test_a_failed_digest_waits_for_its_retry_time(fake: FakeSlack, tmp_path: Path) -> None:
     bot = subscribed(tmp_path, DigestSubscription(NEWS, "08:00", "UTC"))
     client = make_client(fake.api_url, BOT_TOKEN)
-    seconds = [0.0]
-    backoff = Backoff(retry_after=600, clock=lambda: seconds[0])
     fake.script("chat.postMessage", body={"ok": False, "error": "not_in_channel"})
-    assert 0 == await post_due_digests(bot, client, backoff=backoff)
-    assert 0 == await post_due_digests(bot, client, backoff=backoff)  # held back
+    assert 0 == await post_due_digests(bot, client)
+    assert 0 == await post_due_digests(bot, client)  # held back by the core
     assert 1 == len(fake.calls_to("chat.postMessage"))
-    seconds[0] = 600.0
-    assert 1 == await post_due_digests(bot, client, backoff=backoff)
+    bot.clock.now += timedelta(minutes=1)
+    assert 1 == await post_due_digests(bot, client)
     assert 2 == len(fake.calls_to("chat.postMessage"))
 
 

@@ -10,6 +10,7 @@ import logging
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,7 @@ def fake() -> Iterator[FakeSlack]:
     server = FakeSlack().start()
     yield server
     server.stop()
+    assert [] == server.unknown()
 
 
 class Clock:
@@ -163,6 +165,27 @@ async def test_fallback_text_is_the_answers_summary(
     assert render.escape(expected) == response.body["text"]
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "content"),
+    [
+        ("latest China", "Latest on China", "Biden to speak with Xi Jinping on Friday"),
+        ("who Jake Sullivan", "Who is Jake Sullivan", "national security adviser"),
+        ("digest", "Digest for 18 Mar 2022", "Antony Blinken"),
+        ("ask what did Blinken say about China", "", "Antony Blinken"),
+        ("quotes China page 2", "Who said what about China", "Page 2 of 2"),
+    ],
+)
+async def test_subcommands_answer_from_the_seed(
+    slack: RunningSlack, fake: FakeSlack, text: str, title: str, content: str
+) -> None:
+    await slack.command(text)
+    (response,) = await fake.calls_after("response")
+    assert "in_channel" == response.body["response_type"]
+    check_limits(response.body)
+    assert title in response.body["blocks"][0]["text"]["text"]
+    assert content in blocks_text(response.body)
+
+
 async def test_help_is_the_ack_itself(slack: RunningSlack, fake: FakeSlack) -> None:
     status, ack = await slack.command("help")
     assert 200 == status
@@ -171,11 +194,11 @@ async def test_help_is_the_ack_itself(slack: RunningSlack, fake: FakeSlack) -> N
     assert [] == fake.calls_to("response")
 
 
-async def test_missing_topic_gets_usage_privately(slack: RunningSlack, fake: FakeSlack) -> None:
-    await slack.command("quotes")
-    (response,) = await fake.calls_after("response")
-    assert "ephemeral" == response.body["response_type"]
-    assert "/news quotes China" in blocks_text(response.body)
+async def test_missing_topic_gets_usage_as_the_ack(slack: RunningSlack, fake: FakeSlack) -> None:
+    status, ack = await slack.command("quotes")
+    assert 200 == status
+    assert "/news quotes China" in blocks_text(ack)
+    assert [] == fake.calls_to("response")
 
 
 class GatedBot:
@@ -226,6 +249,67 @@ async def test_mention_is_answered_in_a_thread(slack: RunningSlack, fake: FakeSl
     assert "Antony Blinken" in blocks_text(body)
 
 
+async def test_mention_payload_is_exactly_the_rendered_answer(
+    slack: RunningSlack, fake: FakeSlack, bot: NewsBot
+) -> None:
+    (page,) = render.render(bot.ask("who said what about China"))
+    await slack.event(mention_event("who said what about China", ts="1700.0002"))
+    (post,) = await fake.calls_after("chat.postMessage")
+    body = {k: v for k, v in post.body.items() if k != "team_id"}  # bolt adds the team
+    expected = {
+        "channel": "C0NEWS",
+        "thread_ts": "1700.0002",
+        "unfurl_links": False,
+        "unfurl_media": False,
+        "text": page.text,
+        "blocks": list(page.blocks),
+    }
+    assert expected == body
+
+
+async def test_response_payload_is_exactly_the_rendered_answer(
+    slack: RunningSlack, fake: FakeSlack, bot: NewsBot
+) -> None:
+    (page,) = render.render(bot.ask("who said what about China"))
+    await slack.command("quotes China")
+    (response,) = await fake.calls_after("response")
+    expected = {
+        "text": page.text,
+        "blocks": list(page.blocks),
+        "response_type": "in_channel",
+        "replace_original": False,
+    }
+    assert expected == response.body
+
+
+EVIL = """Mayor warns residents about flooding
+
+The river rose overnight, officials said.
+
+“Everyone <!channel> should leave the riverside now & stay safe, <@U0BOSS> included,” \
+Mayor Jane Doe said on Monday. <!here>
+
+Tags flooding
+"""
+
+
+async def test_article_text_never_pings_anyone(fake: FakeSlack, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for seed in SEEDS.iterdir():
+        (seeds / seed.name).write_bytes(seed.read_bytes())
+    (seeds / "999_flood.txt").write_text(EVIL)
+    settings = replace(settings_for(fake, tmp_path), seeds_dir=str(seeds))
+    async with running_slack(fake, wiring.build(settings, lambda: NOW), settings) as slack:
+        await slack.event(im_event("what did Jane Doe say"))
+        (post,) = await fake.calls_after("chat.postMessage")
+    sent = json.dumps(post.body, ensure_ascii=False)
+    assert "Jane Doe" in sent
+    assert "Everyone &lt;!channel&gt; should leave the riverside now &amp; stay safe" in sent
+    for ping in ("<!channel>", "<!here>", "<@U0BOSS>", "<!"):
+        assert ping not in sent
+
+
 async def test_direct_message_is_answered_in_the_dm(slack: RunningSlack, fake: FakeSlack) -> None:
     await slack.event(im_event("what did Blinken say about China"))
     (post,) = await fake.calls_after("chat.postMessage")
@@ -248,6 +332,15 @@ async def test_other_messages_and_bots_are_never_answered(
     await slack.event(im_event("who said what about China", channel="D0SENTINEL"), "Ev9")
     posts = await fake.calls_after("chat.postMessage")
     assert ["D0SENTINEL"] == [p.body["channel"] for p in posts]
+
+
+async def test_a_redelivered_event_is_answered_once(slack: RunningSlack, fake: FakeSlack) -> None:
+    event = im_event("who said what about China")
+    await slack.event(event, event_id="Ev42")
+    await slack.event(event, event_id="Ev42")  # Slack's retry of the same event
+    await slack.event(im_event("who said what about China", channel="D0SENTINEL"), "Ev43")
+    posts = await fake.calls_after("chat.postMessage", count=2)
+    assert ["D0DIRECT", "D0SENTINEL"] == sorted(p.body["channel"] for p in posts)
 
 
 async def test_a_429_is_retried_after_retry_after(slack: RunningSlack, fake: FakeSlack) -> None:

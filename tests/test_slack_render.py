@@ -46,7 +46,7 @@ def within_limits(message: r.SlackMessage) -> None:
     for block in blocks:
         if block["type"] == "header":
             assert len(block["text"]["text"]) <= r.MAX_HEADER
-            assert block["text"]["type"] == "plain_text"
+            assert "plain_text" == block["text"]["type"]
         elif block["type"] == "section":
             assert len(block["text"]["text"]) <= r.MAX_SECTION
         elif block["type"] == "context":
@@ -58,14 +58,14 @@ def within_limits(message: r.SlackMessage) -> None:
 def test_quote_shows_speaker_role_outlet_date_and_link() -> None:
     (message,) = r.render(answer(BLINKEN))
     header, section = message.blocks
-    assert header["text"]["text"] == "Who said what about China"
-    assert section["text"]["text"] == (
+    assert "Who said what about China" == header["text"]["text"]
+    assert (
         ">“We believe China in particular has a responsibility to use its influence”\n"
         "— *Antony Blinken*, Secretary of State\n"
         "<https://thehill.com/policy/international/598673-biden-to-speak-with-xi"
         "|Biden to speak with Xi Jinping on Friday> · The Hill · 17 Mar 2022"
-    )
-    assert message.text == "1 quote"
+    ) == section["text"]["text"]
+    assert "1 quote" == message.text
     assert "link_names" not in message.payload()
 
 
@@ -93,12 +93,12 @@ def test_article_text_cannot_ping_or_link() -> None:
     assert "Evil &amp; Co" in text
     # The only link is ours, with its URL made safe.
     assert "<https://ok.test/a?b=1&amp;c=2%7Cx%3Ey|Title &lt;!here&gt;>" in text
-    assert message.text == "&lt;!channel&gt; summary"
+    assert "&lt;!channel&gt; summary" == message.text
 
 
 def test_link_with_other_scheme_is_plain_text() -> None:
-    assert r.link("javascript:alert(1)", "click") == "click"
-    assert r.link(None, "") == "source"
+    assert "click" == r.link("javascript:alert(1)", "click")
+    assert "source" == r.link(None, "")
 
 
 def test_long_answer_pages_instead_of_cutting() -> None:
@@ -130,7 +130,7 @@ def test_an_item_longer_than_a_section_is_split_not_cut() -> None:
 def test_header_is_capped_and_never_escaped() -> None:
     (message,) = r.render(answer(BLINKEN, title="Q&A <b> " + "x" * 300))
     header = message.blocks[0]["text"]["text"]
-    assert len(header) == 150
+    assert 150 == len(header)
     assert header.startswith("Q&A <b> ")
     assert header.endswith("…")
 
@@ -141,22 +141,22 @@ def test_citations_and_suggestions_become_context_within_ten_elements() -> None:
         answer(BLINKEN, citations=cites, suggestions=("Chinese",), page=1, pages=2)
     )
     contexts = [b for b in message.blocks if b["type"] == "context"]
-    assert len(contexts) == 4  # "Sources:" + 25 links → 10, 10, 6; then the footer
+    assert 4 == len(contexts)  # "Sources:" + 25 links → 10, 10, 6; then the footer
     assert "<https://n.test/24|Story 24>" in all_text(message)
-    assert contexts[-1]["elements"][0]["text"] == "Did you mean: Chinese"
-    assert contexts[-1]["elements"][1]["text"] == "Page 1 of 2"
+    assert "Did you mean: Chinese" == contexts[-1]["elements"][0]["text"]
+    assert "Page 1 of 2 · add “page 2” to see more" == contexts[-1]["elements"][1]["text"]
     within_limits(message)
 
 
 def test_empty_answer_still_has_a_body() -> None:
     (message,) = r.render(answer(summary="Nothing found about Mars."))
-    assert message.blocks[1]["text"]["text"] == "Nothing found about Mars."
+    assert "Nothing found about Mars." == message.blocks[1]["text"]["text"]
 
 
 def test_plain_text_reads_slack_encoding() -> None:
     raw = "<@U0NEWSBOT> what did Blinken say about <#C123|ukraine> &amp; &lt;Russia&gt;"
-    assert plain_text(raw) == "what did Blinken say about #ukraine & <Russia>"
-    assert plain_text("see <https://example.com|example.com>") == "see example.com"
+    assert "what did Blinken say about #ukraine & <Russia>" == plain_text(raw)
+    assert "see example.com" == plain_text("see <https://example.com|example.com>")
 
 
 text_items = st.builds(
@@ -187,6 +187,6 @@ def test_any_answer_renders_within_limits(items, title, notes) -> None:
     pages = r.render(answer(*items, title=title, notes=tuple(notes), summary="s"))
     for page in pages:
         within_limits(page)
-        assert page.text == "s"
+        assert "s" == page.text
         text = all_text(page)
         assert "<!" not in text and "<@" not in text

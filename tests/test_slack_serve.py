@@ -26,6 +26,7 @@ def fake() -> Iterator[FakeSlack]:
     server = FakeSlack().start()
     yield server
     server.stop()
+    assert [] == server.unknown()
 
 
 def settings(**values: Any) -> Settings:

@@ -33,6 +33,7 @@ def fake() -> Iterator[FakeSlack]:
     server = FakeSlack().start()
     yield server
     server.stop()
+    assert [] == server.unknown()
 
 
 async def test_socket_mode_answers_a_command_and_a_mention(

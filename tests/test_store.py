@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from bot.contract import Period, QuoteKind
 from bot.errors import NewsbotError
 from bot.models import Article, Entity, Extraction, Quote
+from bot.schema import migrations
 from bot.store import Store
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
@@ -76,10 +77,12 @@ def test_people_resolve_by_surname_and_keep_roles_with_dates(store):
     store.save_articles(
         [(article(1, text), quoted(text, "Antony Blinken", "Secretary of State"))], NOW
     )
-    (person,) = store.people("Blinken")
-    assert "Antony Blinken" == person.name
-    assert 1 == person.quotes
+    (found,) = store.people("Blinken")
+    assert "Antony Blinken" == found.name
+    assert 1 == found.quotes
+    person = store.person(found.id)
     assert [("Secretary of State", datetime(2022, 3, 1, 12, tzinfo=UTC))] == list(person.roles)
+    assert (1, 1) == (person.quotes, person.articles)
     assert ("Antony Blinken",) == store.complete("speaker", "bli", 25)
 
 
@@ -118,4 +121,6 @@ def test_migrations_are_recorded_once(tmp_path):
     Store.open(path).close()
     store = Store.open(path)
     names = [r[0] for r in store.db.execute("select name from _sqlite_migrations")]
-    assert ["m001_articles_quotes_entities", "m002_digests"] == names
+    assert ["m001_articles_quotes_entities", "m002_digests"] == names[:2]
+    assert len(set(names)) == len(names)
+    assert [] == migrations.pending(store.db)

@@ -80,8 +80,16 @@ def test_phrase_alone(expected: Period, text: str) -> None:
         ("today", "digest", "digest for today"),
         ("since Monday", "latest on Ukraine", "latest on Ukraine since Monday"),
         ("in March 2022", "news about Russia", "news about Russia in March 2022"),
-        ("this week", "what did Psaki say about Ukraine", "what did Psaki this week say about Ukraine"),
-        ("on Monday", "what did Biden say about Russia", "what did Biden say on Monday about Russia"),
+        (
+            "this week",
+            "what did Psaki say about Ukraine",
+            "what did Psaki this week say about Ukraine",
+        ),
+        (
+            "on Monday",
+            "what did Biden say about Russia",
+            "what did Biden say on Monday about Russia",
+        ),
     ],
 )
 def test_phrase_is_removed_from_the_question(label: str, rest: str, text: str) -> None:
@@ -103,6 +111,7 @@ def test_phrase_is_removed_from_the_question(label: str, rest: str, text: str) -
         "todays",
         "the Sun reported",
         "in 1492",
+        "past 9999 years",  # before year 1: not a usable window
     ],
 )
 def test_no_time_phrase(text: str) -> None:
@@ -140,3 +149,17 @@ def test_any_text_never_raises(text: str) -> None:
     period, rest = find_period(text, NOW)
     assert isinstance(rest, str)
     assert period is None or period.start is not None
+
+
+PHRASES = st.sampled_from(
+    ["today", "yesterday", "this week", "last month", "last year", "since Monday", "since Dec 25",
+     "in March", "on Sunday", "since 2020-02-29", "past {n} hours", "last {n} days",
+     "past {n} weeks", "last {n} months", "past {n} years", "{n} days ago"]
+)  # fmt: skip
+
+
+@given(PHRASES, st.integers(0, 9999), st.datetimes(timezones=st.just(UTC)))
+def test_any_phrase_at_any_moment_never_raises(phrase: str, n: int, now: datetime) -> None:
+    period, _ = find_period(phrase.format(n=n), now)
+    if period is not None and period.end is not None:
+        assert period.start < period.end

@@ -5,6 +5,8 @@ The CLI calls `serve` (run until cancelled) and `sync_commands` (register slash 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import aiohttp
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from bot.core import NewsBot
 
 __all__ = ["NewsbotClient", "build_client", "serve", "sync_commands"]
+AUTH_FAILED = 4004  # gateway close code: the token was refused
 
 
 def build_client(bot: NewsBot, settings: Settings, *, digest_interval: float | None = 30.0,
@@ -30,15 +33,11 @@ def build_client(bot: NewsBot, settings: Settings, *, digest_interval: float | N
 
 
 async def serve(bot: NewsBot, settings: Settings, *, digest_interval: float = 30.0) -> None:
-    """Connect and answer until cancelled; token problems raise `NewsbotError`."""
+    """Connect and answer until cancelled; start-up problems raise `NewsbotError`."""
     client, token = build_client(bot, settings, digest_interval=digest_interval)
     async with client:
-        try:
+        with _as_newsbot_errors():
             await client.start(token)
-        except discord.LoginFailure:
-            raise endpoints.rejected() from None
-        except aiohttp.ClientConnectionError as error:
-            raise _unreachable(error) from None
 
 
 async def sync_commands(bot: NewsBot, settings: Settings, guild: str | None) -> int:
@@ -49,25 +48,38 @@ async def sync_commands(bot: NewsBot, settings: Settings, guild: str | None) -> 
     target = _guild(guild or settings.discord_dev_guild)
     client, token = build_client(bot, settings, digest_interval=None)
     async with client:
-        try:
+        with _as_newsbot_errors(target):
             await client.login(token)
             if target is not None:
                 client.tree.copy_global_to(guild=target)
             synced = await client.tree.sync(guild=target)
-        except discord.LoginFailure:
-            raise endpoints.rejected() from None
-        except aiohttp.ClientConnectionError as error:
-            raise _unreachable(error) from None
-        except discord.Forbidden:
-            raise NewsbotError(
-                f"Discord refused to register commands in server {target.id if target else '?'}: "
-                "invite the bot there with the 'applications.commands' scope first."
-            ) from None
-        except discord.HTTPException as error:
-            raise NewsbotError(
-                f"Command sync failed: Discord answered HTTP {error.status}."
-            ) from None
     return len(synced)
+
+
+@contextlib.contextmanager
+def _as_newsbot_errors(guild: discord.Object | None = None) -> Iterator[None]:
+    """Turn discord.py's start-up failures into messages a user can act on (no traceback)."""
+    try:
+        yield
+    except discord.LoginFailure:
+        raise endpoints.rejected() from None
+    except discord.ConnectionClosed as error:
+        if error.code == AUTH_FAILED:
+            raise endpoints.rejected() from None
+        raise NewsbotError(f"Discord closed the connection (code {error.code}).") from None
+    except aiohttp.ClientConnectionError as error:
+        raise NewsbotError(
+            f"Could not reach Discord at {discord.http.Route.BASE}: {error.__class__.__name__}.",
+            setting="DISCORD_API_BASE",
+        ) from None
+    except discord.Forbidden:
+        where = f"server {guild.id}" if guild else "this application"
+        raise NewsbotError(
+            f"Discord refused to register commands in {where}: invite the bot there with the "
+            "'applications.commands' scope first."
+        ) from None
+    except discord.HTTPException as error:
+        raise NewsbotError(f"Discord answered HTTP {error.status}; try again later.") from None
 
 
 def _guild(value: str | None) -> discord.Object | None:
@@ -79,10 +91,3 @@ def _guild(value: str | None) -> discord.Object | None:
             setting="DISCORD_DEV_GUILD",
         )
     return discord.Object(id=int(value.strip()))
-
-
-def _unreachable(error: Exception) -> NewsbotError:
-    return NewsbotError(
-        f"Could not reach Discord at {discord.http.Route.BASE}: {error.__class__.__name__}.",
-        setting="DISCORD_API_BASE",
-    )

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 import discord
 
 from adapters.discord import options
-from adapters.discord.render import render
-from adapters.discord.replies import post, produce
+from adapters.discord.render import render, render_plain
+from adapters.discord.replies import can_embed, post, produce
 
 if TYPE_CHECKING:
     from bot.core import NewsBot
@@ -34,10 +34,11 @@ async def on_message(message: discord.Message, me: discord.ClientUser, bot: News
     # Typing is a courtesy; the reply below reports any real trouble.
     with contextlib.suppress(discord.HTTPException):
         await message.channel.typing()
+    shown = render if can_embed(message.channel) else render_plain
     if text:
-        payloads = await produce(bot.ask, text, render=render)
+        payloads = await produce(bot.ask, text, render=shown)
     else:
-        payloads = await produce(bot.answer, options.help_query(), render=render)
+        payloads = await produce(bot.answer, options.help_query(), render=shown)
     try:
         await post(message.channel, payloads, reference=message)
     except discord.HTTPException as error:

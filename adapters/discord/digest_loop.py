@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import discord
 
 from adapters.discord import notices, options
-from adapters.discord.render import render
-from adapters.discord.replies import post
+from adapters.discord.render import render, render_plain
+from adapters.discord.replies import can_embed, post
 from bot.contract import DueDigest
 
 if TYPE_CHECKING:
@@ -63,10 +63,12 @@ class DigestLoop:
         error: str | None = None
         try:
             answer = await asyncio.to_thread(self.bot.digest_for, due)
-            channel = self.client.get_partial_messageable(
-                int(where.channel), guild_id=int(where.scope)
+            channel_id = int(where.channel)
+            channel = self.client.get_channel(channel_id) or self.client.get_partial_messageable(
+                channel_id, guild_id=int(where.scope)
             )
-            await post(channel, render(answer, lead=notices.digest_lead(due)))
+            shown = render if can_embed(channel) else render_plain
+            await post(channel, shown(answer, lead=notices.digest_lead(due)))  # type: ignore[arg-type]
         except discord.NotFound:
             error = "the channel was not found (deleted?)"
         except discord.Forbidden:

@@ -12,6 +12,7 @@ from typing import Any
 
 from adapters.discord import limits
 from adapters.discord.markdown import clip, escape, link, one_line, split_text
+from bot import plaintext
 from bot.contract import Answer, Item, Link, QuoteKind
 
 COLOUR = 0x2B6CB0
@@ -44,11 +45,24 @@ def render_text(text: str) -> tuple[Payload, ...]:
     return tuple(Payload(content=piece) for piece in split_text(text, limits.CONTENT))
 
 
+def render_plain(answer: Answer, *, lead: str = "") -> tuple[Payload, ...]:
+    """Text only, for channels where the bot lacks Embed Links (Discord would hide embeds)."""
+    text = escape(plaintext.render(answer))
+    return render_text("\n".join(part for part in (lead, text) if part))
+
+
 # -- blocks ----------------------------------------------------------------------
 
 
 def _blocks(answer: Answer) -> list[str]:
-    blocks = [_item(item) for item in answer.items]
+    blocks: list[str] = []
+    for n, item in enumerate(answer.items):
+        block = _item(item)
+        # Runs of one-line bullets (help, facts) read best as one list, not spaced apart.
+        if n and block.startswith("• ") and blocks[-1].startswith("• "):
+            blocks[-1] += "\n" + block
+        else:
+            blocks.append(block)
     blocks += [f"*{escape(one_line(note))}*" for note in answer.notes if note.strip()]
     if answer.suggestions:
         shown = ", ".join(escape(one_line(s)) for s in answer.suggestions)

@@ -35,6 +35,14 @@ async def produce(
     return render(result)
 
 
+def can_embed(channel: object) -> bool:
+    """False only when the bot is known to lack Embed Links in this server channel."""
+    if not isinstance(channel, discord.abc.GuildChannel | discord.Thread):
+        return True  # DMs, and channels not in the cache: embeds are allowed or unknowable
+    me = channel.guild.me
+    return me is None or channel.permissions_for(me).embed_links
+
+
 def _kwargs(payload: Payload) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"allowed_mentions": NO_PINGS}
     if payload.content:

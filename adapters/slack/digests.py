@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -26,51 +25,22 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "slack"
 INTERVAL = 30.0  # seconds; digests are set to the minute
-RETRY_AFTER = 600.0  # seconds before a failed digest is tried again (the core keeps it due)
-
 # team id → bot token, for workspaces installed through OAuth (None: use the client's token)
 TokenLookup = Callable[[str], Awaitable[str | None]]
-
-
-class Backoff:
-    """Holds back a failed digest for a while: a missing channel is not retried every tick."""
-
-    def __init__(self, retry_after: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self.retry_after = retry_after
-        self._clock = clock
-        self._until: dict[tuple[str, str, str, str], float] = {}
-
-    def ready(self, due: DueDigest) -> bool:
-        return self._until.get(_key(due), 0.0) <= self._clock()
-
-    def record(self, due: DueDigest, error: str | None) -> None:
-        if error is None:
-            self._until.pop(_key(due), None)
-        else:
-            self._until[_key(due)] = self._clock() + self.retry_after
-
-
-def _key(due: DueDigest) -> tuple[str, str, str, str]:
-    d = due.subscription.destination
-    return (d.platform, d.scope, d.channel, due.day)
 
 
 async def post_due_digests(
     bot: NewsBot,
     client: AsyncWebClient,
     token_for: TokenLookup | None = None,
-    backoff: Backoff | None = None,
 ) -> int:
     """Post the Slack digests due now; returns how many were posted successfully."""
     posted = 0
     for due in await asyncio.to_thread(bot.due_digests, PLATFORM):
-        if backoff is not None and not backoff.ready(due):
-            continue
         error = await _deliver(bot, client, due, token_for)
-        # The core keeps the day as delivered (never posted again) or keeps the error.
+        # The core keeps the day as delivered (never posted again) or keeps the error and
+        # decides when to try again.
         await asyncio.to_thread(bot.record_delivery, due, error)
-        if backoff is not None:
-            backoff.record(due, error)
         posted += error is None
     return posted
 
@@ -99,13 +69,11 @@ async def run_timer(
     client: AsyncWebClient,
     token_for: TokenLookup | None = None,
     interval: float = INTERVAL,
-    retry_after: float = RETRY_AFTER,
 ) -> None:
     """Check for due digests every `interval` seconds until cancelled."""
-    backoff = Backoff(retry_after)
     while True:
         try:
-            await post_due_digests(bot, client, token_for, backoff)
+            await post_due_digests(bot, client, token_for)
         except Exception:
             # A broken store or core must not end the timer: log and try again next tick.
             log.exception("digest timer tick failed")

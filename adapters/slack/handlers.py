@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt.async_app import AsyncApp
@@ -16,7 +17,16 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import admin
-from adapters.slack.commands import ADMIN, USAGE, Command, Sub, parse_command, plain_text, question
+from adapters.slack.commands import (
+    ADMIN,
+    USAGE,
+    Command,
+    Sub,
+    digest_topics,
+    parse_command,
+    plain_text,
+    question,
+)
 from adapters.slack.render import text_message
 from adapters.slack.send import post, post_answer, respond_answer, respond_text
 from bot.contract import Answer, Intent, Query
@@ -53,38 +63,58 @@ def build_app(
             await ack()
             await admin.run(bot, client, command, parsed, admins, respond)
             return
-        if parsed.sub is Sub.HELP:
-            await ack(**text_message(USAGE).payload())
+        if parsed.sub is Sub.HELP or (parsed.sub is not Sub.DIGEST and not question(parsed)):
+            await ack(**text_message(USAGE).payload())  # parsing is instant: usage is the ack
             return
         await ack(text="Looking that up…")
         try:
-            answer = await _answer(bot, parsed)
-            if answer is None:
-                await respond_text(respond, USAGE)
-            else:
-                await respond_answer(respond, answer)
+            await respond_answer(respond, await _answer(bot, parsed))
         except NewsbotError as e:
             await respond_text(respond, e.message)
         except Exception:
             log.exception("/news failed")
             await respond_text(respond, SORRY)
 
+    seen = _Seen()
+
     @app.event("app_mention")
-    async def on_mention(event: dict[str, Any], client: Any) -> None:
+    async def on_mention(event: dict[str, Any], body: dict[str, Any], client: Any) -> None:
         # DMs arrive as message.im; answering the mention too would answer twice.
         if _from_bot(event) or str(event.get("channel", "")).startswith("D"):
+            return
+        if seen.again(body.get("event_id")):
             return
         thread = event.get("thread_ts") or event.get("ts")
         await _reply(bot, client, event["channel"], event.get("text", ""), thread)
 
     @app.event("message")
-    async def on_message(event: dict[str, Any], client: Any) -> None:
+    async def on_message(event: dict[str, Any], body: dict[str, Any], client: Any) -> None:
         # Only direct messages are addressed to the bot; channel chatter never is.
         if event.get("channel_type") != "im" or _from_bot(event):
+            return
+        if seen.again(body.get("event_id")):
             return
         await _reply(bot, client, event["channel"], event.get("text", ""), event.get("thread_ts"))
 
     return app
+
+
+class _Seen:
+    """Recent event ids: Slack redelivers an event it thinks was lost; answer it once."""
+
+    def __init__(self, size: int = 1000) -> None:
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._size = size
+
+    def again(self, event_id: str | None) -> bool:
+        if not event_id:
+            return False
+        if event_id in self._ids:
+            return True
+        self._ids[event_id] = None
+        if len(self._ids) > self._size:
+            self._ids.popitem(last=False)
+        return False
 
 
 def _from_bot(event: dict[str, Any]) -> bool:
@@ -92,14 +122,10 @@ def _from_bot(event: dict[str, Any]) -> bool:
     return bool(event.get("bot_id") or event.get("subtype") or not event.get("user"))
 
 
-async def _answer(bot: NewsBot, command: Command) -> Answer | None:
+async def _answer(bot: NewsBot, command: Command) -> Answer:
     if command.sub is Sub.DIGEST:
-        topics = tuple(t.strip() for t in command.rest.split(",") if t.strip())
-        return await asyncio.to_thread(bot.digest_now, topics)
-    text = question(command)
-    if text is None:
-        return None
-    return await asyncio.to_thread(bot.ask, text)
+        return await asyncio.to_thread(bot.digest_now, digest_topics(command.rest))
+    return await asyncio.to_thread(bot.ask, question(command) or "")
 
 
 async def _reply(

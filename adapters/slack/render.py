@@ -178,7 +178,8 @@ def _footer_blocks(answer: Answer) -> list[Block]:
     if answer.suggestions:
         texts.append("Did you mean: " + ", ".join(escape(s) for s in answer.suggestions))
     if answer.pages > 1:
-        texts.append(f"Page {answer.page} of {answer.pages}")
+        more = f" · add “page {answer.page + 1}” to see more" if answer.page < answer.pages else ""
+        texts.append(f"Page {answer.page} of {answer.pages}{more}")
     return _context(texts) if texts else []
 
 

@@ -6,14 +6,14 @@
 from __future__ import annotations
 
 from bot.contract import QuoteKind
-from bot.extract.attribute import find_sources
+from bot.extract.attribute import Found, find_sources
 from bot.extract.entities import entities
-from bot.extract.filters import not_speech
+from bot.extract.filters import markup, not_speech, title_of_work
 from bot.extract.people import People
+from bot.extract.phrase import Source, sentence_subject
 from bot.extract.reported import reported
-from bot.extract.phrase import Source
 from bot.extract.resolve import resolve
-from bot.extract.text import Layout, Stretch, layout
+from bot.extract.text import Layout, layout
 from bot.models import Extraction, Quote
 
 __all__ = ["extract"]
@@ -29,45 +29,55 @@ def extract(text: str, title: str | None = None) -> Extraction:
     for f in found:
         if f.source is not None and f.source.kind == "name":
             people.mark_source(f.source.text)
-    quotes: list[Quote] = []
     unnamed: dict[str, Source] = {}
-    last_group: str | None = None
-    last_speaker: str | None = None
-    last_para = -1
-    for f in found:
-        s = f.stretch
-        if f.source is None and not_speech(L, s):
-            continue
-        src = f.source
-        if src is None:
-            speaker, role, cue = _fallback(people, L, s, last_speaker, last_para)
-        else:
-            speaker, role = resolve(src, people, L.sentence_start, last_group)
-            cue = f.cue
-            if src.kind in {"unnamed", "org"}:
-                last_group = speaker
-                unnamed.setdefault(speaker, src)
-        quotes.append(Quote(s.start, s.end, text[s.start : s.end], speaker, role, cue))
-        last_speaker, last_para = speaker, s.para
-    direct = [(q.start, q.end) for q in quotes]
-    for a, b, src, cue in reported(L):
-        if any(a <= s0 and e0 <= b for s0, e0 in direct) and src.kind == "pronoun":
-            pass  # a report that frames a partial quote still counts as reported speech
-        speaker, role = resolve(src, people, L.sentence_start, last_group)
-        quotes.append(Quote(a, b, text[a:b], speaker, role, cue, QuoteKind.REPORTED))
+    quotes = _direct(L, people, found, unnamed)
+    quotes.extend(_reported(L, people, unnamed))
     quotes.sort(key=lambda q: (q.start, q.kind))
     return Extraction(tuple(quotes), entities(people, unnamed))
 
 
-def _fallback(
-    people: People, L: Layout, s: Stretch, last_speaker: str | None, last_para: int
-) -> tuple[str | None, str | None, str | None]:
-    """No cue near the stretch: a person named earlier in its sentence, the previous paragraph's
-    speaker, else the last person named."""
-    p = people.first_between(L.sentence_start(s.start), s.start)
-    if p is not None:
-        return p.name, None, None
-    if last_speaker is not None and s.para - last_para <= 1:
-        return last_speaker, None, None
-    p = people.last_before(s.start)
-    return (p.name if p is not None else last_speaker), None, None
+def _direct(
+    L: Layout, people: People, found: list[Found], unnamed: dict[str, Source]
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    last_group: str | None = None  # the last unnamed or organisation source: "they" in a tail
+    for f in found:
+        s = f.stretch
+        if markup(L, s) or title_of_work(L, s):
+            continue
+        src, cue = f.source, f.cue
+        if src is None:
+            why = not_speech(L, s)
+            if why == "short":
+                # "He describes himself as “pro-Israel”": the subject's words, if a person's
+                src = sentence_subject(L.text, L.masked, L.sentence_start(s.start), s.start - 1)
+                if src is None:
+                    continue
+            elif why is not None:
+                continue
+        if src is None:
+            speaker, role = _fallback(people, L, s.start), None
+        else:
+            speaker, role = resolve(src, people, L.sentence_start, last_group)
+            if src.kind in {"unnamed", "org"}:
+                last_group = speaker
+                unnamed.setdefault(speaker, src)
+        quotes.append(Quote(s.start, s.end, L.text[s.start : s.end], speaker, role, cue))
+    return quotes
+
+
+def _reported(L: Layout, people: People, unnamed: dict[str, Source]) -> list[Quote]:
+    quotes: list[Quote] = []
+    for a, b, src, cue in reported(L):
+        speaker, role = resolve(src, people, L.sentence_start, None)
+        if src.kind in {"unnamed", "org"}:
+            unnamed.setdefault(speaker, src)
+        quotes.append(Quote(a, b, L.text[a:b], speaker, role, cue, QuoteKind.REPORTED))
+    return quotes
+
+
+def _fallback(people: People, L: Layout, pos: int) -> str | None:
+    """No cue near the stretch: a person named earlier in its sentence, else the last person
+    named before it (a previous quote's speaker proved a worse guess)."""
+    p = people.first_between(L.sentence_start(pos), pos) or people.last_before(pos)
+    return p.name if p is not None else None

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.extract.lexicon import SPEECH_VERBS
-from bot.extract.phrase import Source, object_after, subject_before, tokens
+from bot.extract.lexicon import SPEECH_VERBS, words
+from bot.extract.phrase import Source, object_after, sentence_subject, subject_before, tokens
 from bot.extract.text import Layout, Stretch
-
 
 
 def _trie(words: frozenset[str]) -> str:
@@ -30,9 +29,16 @@ def _trie(words: frozenset[str]) -> str:
     return pattern(root)
 
 
-CUE = re.compile(r"\b" + _trie(SPEECH_VERBS | {"according to"}) + r"\b")
+CUE = re.compile(r"(?<![\w-])" + _trie(SPEECH_VERBS | {"according to", "According to"}) + r"\b")
 _TOLD_OBJ = re.compile(r"\s+(reporters|journalists|CNN|Fox News|NBC News|ABC News|CBS News)\b")
 _STATEMENT = re.compile(r"\s+in an? (?:statement|interview|tweet|email|post)\b")
+_DASH = re.compile(r"\s*[―—–-]{1,2}\s*(?=[A-Z])")
+_PREV_WORD = re.compile(r"(\w+)$")
+_PREPOSITIONS = words(
+    """
+    after before by for in on since upon when while without
+    """
+)
 _LEAD_PUNCT = re.compile(r"[\s,.?!;—–-]*$")
 
 
@@ -59,22 +65,25 @@ def _cue_text(masked: str, m: re.Match[str]) -> str:
 def _at_cue(L: Layout, m: re.Match[str], lo: int, hi: int, sent: int) -> Source | None:
     """The source of a cue: its subject, or what follows an inverted cue or 'according to'."""
     verb = m.group()
-    if verb == "according to":
+    if verb in {"according to", "According to"}:
         return object_after(L.text, L.masked, m.end(), hi)
     if _LEAD_PUNCT.match(L.masked, lo, m.start()):
         return object_after(L.text, L.masked, m.end(), hi)
     before = L.masked[lo : m.start()].rstrip()
-    if verb.endswith("ing") and before.endswith(","):
-        src = object_after(L.text, L.masked, sent, m.start())
-        if src is not None and src.kind in {"name", "pronoun"}:
+    prev = _PREV_WORD.search(before)
+    prev_word = prev.group(1).lower() if prev else ""
+    if prev_word == "to":
+        return None  # "a case to say that …": an infinitive is no speech act of its own
+    if verb.endswith("ing") and (before.endswith(",") or prev_word in _PREPOSITIONS):
+        src = sentence_subject(L.text, L.masked, sent, m.start())
+        if src is not None:
             return src
     src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
     if src is not None:
         return src
     if verb.endswith("ing"):
         # "Trump tweeted Monday, saying ...": the subject opens the sentence
-        src = object_after(L.text, L.masked, sent, m.start())
-        return src if src is not None and src.kind in {"name", "pronoun"} else None
+        return sentence_subject(L.text, L.masked, sent, m.start())
     if before.endswith(","):
         # "... in the 2008 primary, said Ohio State University professor Paul Beck"
         return object_after(L.text, L.masked, m.end(), hi)
@@ -92,13 +101,27 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
     hi = min(end, nxt, L.paras[s.para][1])
     if hi <= lo:
         return None
-    for m in CUE.finditer(L.masked, lo, min(hi, lo + 140)):
-        if len(tokens(L.masked, lo, m.start())) > 14:
-            return None
+    words = L.masked.count  # word counts by spaces: cheap, and exact enough for distances
+    for m in CUE.finditer(L.masked, lo, hi):
+        if words(" ", lo, m.start()) > 14:
+            # far from the quote, only a sentence-final "…, said X." or "…, X said." counts
+            comma = L.masked.rfind(",", lo, m.start())
+            if comma < 0 or words(" ", comma, m.start()) > 6 or words(" ", m.end(), hi) > 9:
+                continue
+            src = _at_cue(L, m, comma, hi, lo)
+            if src is not None:
+                return src, _cue_text(L.masked, m), False
+            continue
         src = _at_cue(L, m, lo, hi, lo)
         if src is not None:
-            direct = len(tokens(L.masked, lo, m.start())) <= 8
+            direct = words(" ", lo, m.start()) <= 9
             return src, _cue_text(L.masked, m), direct
+    d = _DASH.match(L.masked, lo, hi)
+    if d:
+        # a vox-pop line: “…” ― Name, 45, a teacher
+        src = object_after(L.text, L.masked, d.end(), hi)
+        if src is not None and src.kind == "name":
+            return src, "―", False  # a cue before the quote, if any, comes first
     return None
 
 
@@ -106,14 +129,21 @@ def _head(L: Layout, s: Stretch) -> tuple[Source, str] | None:
     opener = s.start - 1
     lo = max(L.sentence_start(opener), L.paras[s.para][0])
     if opener <= lo:
-        return None
+        if s.para == 0 or opener != L.paras[s.para][0]:
+            return None
+        # "He said:" closing the paragraph before a quote that fills the next one
+        p0, p1 = L.paras[s.para - 1]
+        end = p0 + len(L.masked[p0:p1].rstrip())
+        if L.masked[end - 1 : end] != ":":
+            return None
+        lo, opener = L.sentence_start(end - 1), end
     head = L.masked[lo:opener].rstrip()
     # a quote introduced right after "X said:" belongs to the last cue; a partial quote inside
     # reported speech belongs to the outer (first) speaker
     introduced = head.endswith(":")
     best: tuple[Source, str] | None = None
     for m in CUE.finditer(L.masked, lo, opener):
-        if m.group() == "according to":
+        if m.group() in {"according to", "According to"}:
             hi = L.masked.find(",", m.end(), opener)
             src = object_after(L.text, L.masked, m.end(), hi if hi > 0 else opener)
         else:
@@ -126,9 +156,11 @@ def _head(L: Layout, s: Stretch) -> tuple[Source, str] | None:
         return best
     if head.endswith(":"):
         colon = lo + len(head) - 1
+        src = None
         if len(tokens(L.masked, lo, colon)) <= 6:
             src = subject_before(L.text, L.masked, lo, colon)
-        else:
+        if src is None:
+            # "She went on:", "Trump had this to say:": the subject opens the sentence
             src = object_after(L.text, L.masked, lo, colon)
         if src is not None:
             return src, ":"
@@ -167,6 +199,8 @@ def _carry(L: Layout, found: list[Found]) -> list[Found]:
             out[i] = Found(f.stretch, prev.source, prev.cue, "carry")
     for i in range(len(out) - 2, -1, -1):
         f, nx = out[i], out[i + 1]
-        if f.source is None and nx.source is not None and nx.stretch.para == f.stretch.para:
+        between = L.masked[f.stretch.end + 1 : nx.stretch.start - 1]
+        adjacent = nx.stretch.para == f.stretch.para and not between.strip(" ,.;:—–-")
+        if f.source is None and nx.source is not None and adjacent:
             out[i] = Found(f.stretch, nx.source, nx.cue, "carry")
     return out

@@ -13,6 +13,10 @@ def entities(people: People, unnamed: dict[str, Source]) -> tuple[Entity, ...]:
         if not (p.sure or len(p.tokens) > 1):
             continue
         out.append(Entity(p.name, "person", tuple(p.aliases), tuple(p.roles)))
+    named = {e.name for e in out}
+    for name, kind in people.others.items():
+        if name not in named:
+            out.append(Entity(name, kind))
     for name, src in unnamed.items():
         out.append(Entity(name, "org" if src.kind == "org" else "unnamed"))
     return tuple(out)

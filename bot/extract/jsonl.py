@@ -17,7 +17,7 @@ def run(
     err: TextIO | None = None,
     reported: bool = False,
 ) -> int:
-    """Write quotes of each article; bad lines are reported to `err`. Returns the count of bad lines."""
+    """Write the quotes of each article; report bad lines to `err` and return their count."""
     err = err if err is not None else sys.stderr
     bad = 0
     for n, line in enumerate(lines, 1):
@@ -36,7 +36,15 @@ def run(
         for q in extract(text, title).quotes:
             if q.kind is not QuoteKind.DIRECT and not reported:
                 continue
-            rec = {"article_id": aid, "start": q.start, "end": q.end, "text": q.text,
-                   "speaker": q.speaker, "role": q.role, "cue": q.cue, "kind": str(q.kind)}
+            rec = {
+                "article_id": aid,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "speaker": q.speaker,
+                "role": q.role,
+                "cue": q.cue,
+                "kind": str(q.kind),
+            }
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return bad

@@ -1,123 +1,197 @@
 """General English word lists the extractor relies on: speech cues, titles, pronouns, name hints.
 
 Nothing here is keyed to any particular article or corpus; these are ordinary closed classes.
+Multi-word entries are written with "_" ("went_on").
 """
 
 from __future__ import annotations
 
+
+def words(text: str) -> frozenset[str]:
+    """A set from a block of space-separated words (keeps long lists compact)."""
+    return frozenset(w.replace("_", " ") for w in text.split())
+
+
 # Verbs that introduce speech or writing, in every inflection we match.
-SPEECH_VERBS: frozenset[str] = frozenset(
+SPEECH_VERBS: frozenset[str] = words(
     """
-    say says said saying tell tells told telling add adds added adding note notes noted noting
-    write writes wrote writing tweet tweets tweeted tweeting warn warns warned
-    ask asks asked asking answers answered reply replies replied replying
-    explain explains explained explaining argue argues argued arguing insist insists insisted
-    insisting claimed claiming declare declares declared declaring
-    announce announces announced announcing recall recalls recalled recalling
-    continue continues continued continuing conclude concludes concluded concluding
-    acknowledge acknowledges acknowledged acknowledging admit admits admitted admitting
-    suggest suggests suggested suggesting predict predicts predicted predicting
-    complain complains complained complaining joked joking quip quips quipped
-    respond responds responded responding remarked remarking
-    stated stating observe observes observed observing urge urges urged urging
-    assert asserts asserted asserting contend contends contended contending
-    emphasize emphasizes emphasized emphasizing stressed stressing
-    promised promising vow vows vowed vowing pledged
-    pledging repeat repeats repeated repeating reported reporting
-    posted told wrote testified testifies testify testifying
-    charged charging shouted shouting yelled
-    exclaimed exclaims exclaim boasted boasting scoffed scoff
-    countered cautioned concede concedes conceded conceding
-    confirm confirms confirmed confirming deny denies denied denying
-    described called calling
-    mused lamented added insisted chimed
-    predicted reiterated reiterates reiterate conceded
-    """.split()
+    acknowledge acknowledged acknowledges acknowledging add added adding adds admit admits
+    admitted admitting announce announced announces announcing answered answers argue
+    argued argues arguing ask asked asking asks assert asserted asserting asserts boasted
+    boasting called calling calls cautioned charged charging chimed claimed claiming
+    claims complain complained complaining complains concede conceded concedes conceding
+    conclude concluded concludes concluding confirm confirmed confirming confirms contend
+    contended contending contends continue continued continues continuing countered
+    declare declared declares declaring denied denies deny denying described emphasize
+    emphasized emphasizes emphasizing exclaim exclaimed exclaims explain explained
+    explaining explains insist insisted insisting insists joked joking lamented mused note
+    noted notes noting observe observed observes observing pledged pledging pointed_out
+    posted predict predicted predicting predicts promised promising protested protests
+    quip quipped quips recall recalled recalling recalls referenced reiterate reiterated
+    reiterates remarked remarking repeat repeated repeating repeats replied replies reply
+    replying reported reporting respond responded responding responds said say saying says
+    scoff scoffed shouted shouting stated stating stressed stressing suggest suggested
+    suggesting suggests tell telling tells testified testifies testify testifying told
+    tweet tweeted tweeting tweets urge urged urges urging vow vowed vowing vows warn
+    warned warns went_on write writes writing wrote yelled
+    """
 )
 
-# Cues whose quoted complement may be a label rather than speech ("called it a 'hoax'").
-LABEL_VERBS: frozenset[str] = frozenset(
-    "called calling dubbed dubs dub dubbing labeled labelled labels label "
-    "nicknamed termed terms described branded brands "
-    "titled entitled named".split()
+# PRONOUNS_MALE
+PRONOUNS_MALE: frozenset[str] = words(
+    """
+    he him himself his
+    """
 )
 
-PRONOUNS_MALE: frozenset[str] = frozenset({"he", "him", "his", "himself"})
-PRONOUNS_FEMALE: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
-PRONOUNS_PLURAL: frozenset[str] = frozenset({"they", "them", "their", "we"})
-SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "i", "we", "it"})
+# PRONOUNS_FEMALE
+PRONOUNS_FEMALE: frozenset[str] = words(
+    """
+    her hers herself she
+    """
+)
+
+# SUBJECT_PRONOUNS
+SUBJECT_PRONOUNS: frozenset[str] = words(
+    """
+    he i it she they we
+    """
+)
 
 # Honorifics that mark the following capitalised words as a person's name.
-HONORIFICS_MALE: frozenset[str] = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
-HONORIFICS_FEMALE: frozenset[str] = frozenset(
-    {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "dame"}
+HONORIFICS_MALE: frozenset[str] = words(
+    """
+    king lord mr mr. prince sir
+    """
+)
+
+# HONORIFICS_FEMALE
+HONORIFICS_FEMALE: frozenset[str] = words(
+    """
+    dame lady madam miss mrs mrs. ms ms. princess queen
+    """
 )
 
 # Words that form a role or title before a name ("White House press secretary Jen Psaki").
-TITLE_WORDS: frozenset[str] = frozenset(
+TITLE_WORDS: frozenset[str] = words(
     """
-    president vice secretary sen. sen senator rep. rep representative gov. gov governor
-    mayor chairman chairwoman chair chief director minister prime attorney general gen.
-    speaker leader majority minority whip judge justice ambassador commissioner
-    spokesman spokeswoman spokesperson press adviser advisor aide counsel counselor
-    deputy assistant under acting former then candidate nominee frontrunner front-runner
-    congressman congresswoman councilman councilwoman councilmember lawmaker
-    mr. mr mrs. mrs ms. ms dr. dr prof. professor rev. reverend pastor father bishop pope
-    lt. col. sgt. capt. maj. adm. admiral colonel captain sergeant lieutenant major cmdr.
-    officer sheriff chancellor premier king queen prince princess lord sir dame
-    executive ceo cfo coo founder co-founder editor columnist analyst strategist
-    pollster economist manager campaign chairman treasurer superintendent
-    republican democrat democratic gop independent presidential senior top state
-    department house white national security foreign defense homeland justice treasury
-    commerce agriculture energy labor interior education health transportation
-    committee party campaign agency office administration council federal u.s. us
-    american british russian chinese french german israeli iranian mexican
-    ex- candidate hopeful challenger incumbent nominee presumptive republican-led
-    of and
-    """.split()
+    acting adm. administration admiral adviser advisor agency agriculture aide ambassador
+    american analyst and assistant attorney bishop british campaign candidate capt.
+    captain ceo cfo chair chairman chairwoman challenger chancellor chief chinese cmdr.
+    co-founder col. colonel columnist commerce commissioner committee congressman
+    congresswoman coo council councilman councilmember councilwoman counsel counselor dame
+    defense democrat democratic department deputy director dr dr. economist editor
+    education energy ex- executive father federal foreign former founder french
+    front-runner frontrunner gen. general german gop gov gov. governor health homeland
+    hopeful house incumbent independent interior iranian israeli judge justice king labor
+    lawmaker leader lieutenant lord lt. maj. major majority manager mayor mexican minister
+    minority mr mr. mrs mrs. ms ms. national nominee of office officer party pastor
+    pollster pope premier president presidential press presumptive prime prince princess
+    prof. professor queen rep rep. representative republican republican-led rev. reverend
+    russian secretary security sen sen. senator senior sergeant sgt. sheriff sir speaker
+    spokesman spokesperson spokeswoman state strategist superintendent then top
+    transportation treasurer treasury u.s. under us vice whip white
+    """
 )
 
 # Lower-case heads of unnamed sources ("a senior administration official").
-UNNAMED_HEADS: frozenset[str] = frozenset(
+UNNAMED_HEADS: frozenset[str] = words(
     """
-    official officials source sources spokesman spokeswoman spokesperson aide aides
-    adviser advisers advisor advisors person people officer officers analyst analysts
-    expert experts critic critics supporter supporters observer observers lawmaker lawmakers
-    diplomat diplomats member members staffer staffers insider insiders witness witnesses
-    resident residents voter voters worker workers economist economists leader leaders
-    statement report reports poll polls survey study analysis spokespeople representative
-    representatives strategist strategists operative operatives agent agents investigator
-    investigators prosecutor prosecutors lawyer lawyers attorney attorneys
-    senator senators congressman congresswoman governor mayor president secretary
-    candidate nominee campaign administration organizers protesters police authorities
-    """.split()
+    administration adviser advisers advisor advisors agent agents aide aides analysis
+    analyst analysts attorney attorneys authorities campaign candidate congressman
+    congresswoman critic critics diplomat diplomats economist economists expert experts
+    governor insider insiders investigator investigators lawmaker lawmakers lawyer lawyers
+    leader leaders mayor member members nominee observer observers officer officers
+    official officials operative operatives organizers people person police poll polls
+    president prosecutor prosecutors protesters report reports representative
+    representatives resident residents secretary senator senators source sources spokesman
+    spokespeople spokesperson spokeswoman staffer staffers statement strategist
+    strategists study supporter supporters survey voter voters witness witnesses worker
+    workers
+    """
 )
 
-DETERMINERS: frozenset[str] = frozenset(
-    {"a", "an", "the", "one", "two", "three", "several", "some", "many", "another", "other",
-     "most", "both", "few", "those", "these", "this", "that"}
+# DETERMINERS
+DETERMINERS: frozenset[str] = words(
+    """
+    a an another both few many most one other several some that the these this those three
+    two
+    """
 )
 
 # Abbreviations that end in a period without ending a sentence.
-ABBREVIATIONS: frozenset[str] = frozenset(
+ABBREVIATIONS: frozenset[str] = words(
     """
-    mr mrs ms dr sen rep gov gen lt col sgt capt maj adm cmdr rev prof st jr sr vs
-    jan feb mar apr jun jul aug sep sept oct nov dec no inc co corp ltd u.s u.k u.n
-    d r i ft mt pres dept est approx
-    """.split()
+    adm approx apr aug capt cmdr co col corp d dec dept dr est feb ft gen gov i inc jan jr
+    jul jun lt ltd maj mar mr mrs ms mt no nov oct pres prof r rep rev sen sep sept sgt sr
+    st u.k u.n u.s vs
+    """
 )
 
 # Capitalised words that start sentences but are not names.
-NOT_NAME_WORDS: frozenset[str] = frozenset(
+NOT_NAME_WORDS: frozenset[str] = words(
     """
-    the a an and but or if when while after before as at in on of for to from by with
-    this that these those it its he she they we i you his her their our my your
-    there here what who whom whose which where why how then than also so yet still
-    said says say told according asked added tuesday monday wednesday thursday friday
-    saturday sunday january february march april may june july august september
-    october november december mr mrs ms dr sen rep gov one two three some many
-    no not yes now today yesterday last next new former other another each every
-    all both while though although because since until during despite without
-    however meanwhile earlier later instead indeed even just only once well
-    """.split()
+    a according added after all also although an and another april as asked at august
+    because before both but by december despite dr during each earlier even every february
+    for former friday from gov he her here his how however i if in indeed instead it its
+    january july june just last later many march may meanwhile monday mr mrs ms my new
+    next no not november now october of on once one only or other our rep said saturday
+    say says sen september she since so some still sunday than that the their then there
+    these they this those though three thursday to today told tuesday two until we
+    wednesday well what when where which while who whom whose why with without yes
+    yesterday yet you your
+    """
+)
+
+# Words that make a capitalised run an organisation rather than a person.
+ORG_WORDS: frozenset[str] = words(
+    """
+    abc administration agency american army associated association bank board bureau
+    campaign cbs center centre church club cnn college commission committee company
+    congress corp council court democrats department federal foundation fox fund government
+    group house inc institute international islamic journal kremlin ministry msnbc national
+    navy nbc network news npr office party pentagon police post press republicans reuters
+    school senate service state street times union university white
+    """
+)
+# Words that make a capitalised run a place rather than a person.
+PLACE_WORDS: frozenset[str] = words(
+    """
+    america california city county east florida fort iowa kingdom lake las los mount new
+    north ohio republic river san south states texas united washington west york
+    """
+)
+ORG_PLACE_WORDS: frozenset[str] = ORG_WORDS | PLACE_WORDS
+
+# Titles that tell a woman.
+FEMALE_TITLES: frozenset[str] = words(
+    """
+    chairwoman congresswoman councilwoman first spokeswoman
+    """
+)
+
+# Titles that tell a man.
+MALE_TITLES: frozenset[str] = words(
+    """
+    chairman congressman councilman spokesman
+    """
+)
+
+# Titles that only a person holds: the name after one is a person's.
+PERSON_TITLES: frozenset[str] = words(
+    """
+    adm. adviser advisor aide ambassador attorney candidate capt. chairman chairwoman
+    chancellor col. commissioner congressman congresswoman director dr dr. gen. general
+    gov gov. governor judge justice king leader lt. mayor minister mr mr. mrs mrs. ms ms.
+    nominee pope premier president prince princess prof. professor queen rep rep.
+    representative rev. secretary sen sen. senator sgt. sheriff speaker spokesman
+    spokeswoman
+    """
+)
+
+# The words Title Case leaves in lower case.
+SMALL_WORDS: frozenset[str] = words(
+    """
+    a an and are as at be but by for from in into is nor of on or over the to via vs with
+    """
 )

@@ -1,45 +1,113 @@
-"""Common English first names by usual gender, a general list used to guess pronoun agreement."""
+"""Common first names by usual gender, a general list used to guess pronoun agreement.
+
+Names used for both (Jordan, Leslie, Shannon) are left out on purpose.
+"""
 
 from __future__ import annotations
 
-MALE_FIRST_NAMES: frozenset[str] = frozenset(
+from bot.extract.lexicon import words
+
+MALE_FIRST_NAMES: frozenset[str] = words(
     """
-    aaron adam adrian al alan albert alex alexander alfred andrew andy anthony antony arthur
-    barack barry ben benjamin bernard bernie bill billy bob bobby brad bradley brandon brett brian
-    bruce bryan carl carlos charles charlie chris christopher chuck clarence cory craig curtis
-    dan daniel danny darrell dave david dean dennis derek devin dick don donald doug douglas dwight
-    earl ed eddie edward eric ernest eugene frank fred frederick gary gavin george gerald glenn
-    gordon graham greg gregory harold harry henry howard hugh ian isaac jack jackson jacob jake
-    james jamie jared jason jay jeb jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john
-    johnny jon jonathan jordan jose joseph josh joshua juan julian justin keith ken kenneth kevin
-    kirk kyle lamar larry lawrence lee leon leonard lindsey lloyd louis luis luke marco marcus mario
-    mark martin matt matthew max michael mike mitch mitchell mohammed muhammad nathan neil nicholas
-    nick noah norman oliver omar orrin pat patrick paul peter phil philip ralph randy ray raymond
-    reince rex richard rick rob robert roger roland ron ronald ross roy rudy russell ryan sam
-    samuel scott sean sergei seth sherrod simon stephen steve steven stuart ted terry thomas tim
-    timothy todd tom tommy tony travis trey troy tyler victor vladimir walter wayne will william
-    willie xi zachary ahmed ali hassan ivan dmitry viktor boris emmanuel justin angus bashar
-    benjamin recep narendra shinzo moon kim rodrigo nicolas pedro jair andres hamid abdul
-    hakeem chuck mitt newt rand marco rudy reince stephen jeh loretta eric corey
-    """.split()
+    aaron abdul abdullah abe abraham adam adolfo adrian ahmad ahmed akira al alain alan
+    albert alberto alejandro alex alexander alexei alfonso alfred alfredo ali allan allen
+    alonzo alton alvin amos andre andres andrew andy angelo angus anthony antonio antony
+    archie armando arnold arthur arturo ashraf august austin avery axel barack barney
+    barry bashar basil ben benito benjamin bennett benny bernard bernardo bernie bert bibi
+    bill billy blake bo bob bobby boris boyd brad bradley brandon brendan brent brett
+    brian brock bruce bruno bryan bryce buck bud buddy burt byron cal calvin cameron carl
+    carlos carlton carroll cary cecil cedric cesar chad charles charlie chester chet chris
+    christian christopher chuck clarence clark claude clay clayton cliff clifford clifton
+    clint clyde cody colby cole colin connor conor conrad corey cornelius cornell cory
+    craig cristian cruz curtis cyrus dale dallas damian damon dan dane daniel danny darius
+    darrell darren darryl dave david davis dean deandre delbert demetrius denis dennis
+    denny derek derrick desmond devin dewey dexter dick diego dirk dmitri dmitry dominic
+    dominick don donald donnie donovan doug douglas doyle drew duane dudley duncan dustin
+    dwight dylan earl ed eddie eddy edgar edmund eduardo edward edwin eli elias elijah
+    elliot elliott ellis elmer elton elvis emanuel emilio emmanuel emmett enrique eric
+    erik ernest ernie errol ervin esteban ethan eugene evan everett ezra fabian federico
+    felipe felix fernando floyd forrest francis francisco francois frank frankie franklin
+    fred freddie frederick gabriel garrett garry gary gavin gene geoffrey george gerald
+    gerard gerardo gil gilbert gino giorgio giovanni giuseppe glen glenn gordon grady
+    graham grant greg gregg gregory guillermo gus guy hakeem hal hamid hamza hank hans
+    harlan harold harrison harry harvey hassan hector helmut henry herbert herman hiroshi
+    homer horace howard hubert hugh hugo humberto hussein hyun ian ibrahim ignacio ike ira
+    irving isaac isaiah ismael israel ivan jack jackson jacob jacques jaime jair jake
+    jamal jamar james jared jarrod jason javier jay jean-claude jeb jeff jeffery jeffrey
+    jeh jerald jeremiah jeremy jermaine jerome jerry jess jesse jesus jim jimmy joaquin
+    jody joe joel joey john johnnie johnny jon jonah jonathan jorge jose josef joseph josh
+    joshua jovan juan judd jules julian julio julius jun junior jurgen justin kareem karl
+    keenan keith kelvin ken kendall kendrick kenji kenneth kenny kent kermit kevin khalid
+    kirby kirk klaus kofi kurt kyle lamar lance lane larry lawrence leandro lee lenny leo
+    leon leonard leroy les lester levi lewis li lincoln lindsey lionel lloyd lonnie
+    lorenzo lou louis lowell lucas luigi luis luke luther lyle lyndon mack mahmoud malcolm
+    manny manuel marc marcel marco marcus mario mark marlon marshall martin marty marvin
+    mason mateo mathew matt matteo matthew maurice maverick max maxwell melvin merle micah
+    michael miguel mike mikhail miles milo milton mitch mitchell mitt mohammad mohammed
+    morgan morris moses muhammad murray mustafa myron narendra nathan nathaniel ned neil
+    nelson newt nicholas nick nicolas nigel noah noel norbert norman oliver omar orrin
+    oscar otis otto owen pablo paolo pat patrick paul pedro percy perry pete peter phil
+    philip phillip pierce pierre preston quentin quincy rafael rahm ralph ramon rand
+    randall randolph randy raul ray raymond recep reggie reginald reince rene reuben rex
+    reynaldo ricardo rich richard richie rick ricky riley rob robert rocco rocky rod
+    rodney rodolfo rodrigo rogelio roger roland roman ron ronald ronnie rory ross roy
+    ruben rudy rufus rupert russ russell ryan salvador sam sammy samuel santiago saul
+    scott scotty sean sebastian sergei sergey sergio seth shane shaun shawn sheldon
+    sherman sherrod shinzo sid sidney silas simon sol solomon spencer stan stanley stephen
+    sterling steve steven stewart stuart sylvester takeshi ted teddy terrence terry
+    thaddeus theo theodore thomas thurman tim timothy toby todd tom tomas tommy tony
+    travis trent trevor trey tristan troy ty tyler ulysses van vaughn vernon vicente
+    victor viktor vince vincent virgil vladimir wade waldo wallace walter ward warren
+    wayne wei wendell wes wesley wilbur wilfred will willard william willie willis wilson
+    winston wolfgang woodrow wyatt xavier xi yuri yusuf zach zachary zack zane
+    """
 )
 
-FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
+FEMALE_FIRST_NAMES: frozenset[str] = words(
     """
-    abigail alexandria alice alison allison amanda amy andrea angela ann anna anne annie april
-    ashley barbara betsy betty beth beverly brenda brittany carly carol caroline carolyn catherine
-    cathy cheryl christina christine cindy claire claudia colleen cynthia dana daniela deborah debbie
-    debra denise diana diane donna doris dorothy elaine eleanor elena elise elizabeth ellen emily
-    emma erin evelyn frances gina gloria grace hannah heather heidi helen hillary holly hope ilhan
-    irene jacqueline jane janet janice jean jeanne jen jennifer jessica jill jo joan joanne jodi
-    joni josephine joyce judith judy julia julie karen kamala kate katherine kathleen kathryn kathy
-    katie kay kayleigh kelly kellyanne kim kimberly kirsten kristen kristin laura lauren linda lisa
-    liz loretta lori louise lucy lynn margaret maria marie marilyn marsha martha mary maxine megan
-    melania melissa michelle mia nancy natalie nicole nikki nina nora olivia pam pamela patricia
-    patty paula penny rachel rebecca rhonda rita rosa rose ruth sally samantha sandra sara
-    sarah sharon shirley sonia stacey stephanie susan susie suzanne sylvia tammy tara teresa
-    theresa tiffany tina tulsi valerie vanessa victoria virginia wendy whitney yvonne ivanka
-    chelsea huma hope sheryl condoleezza madeleine angela theresa marine ursula jacinda
-    nikki sarah jeanine dianne elizabeth tammy amy kyrsten maggie kirstjen betsy elaine
-    """.split()
+    abby abigail ada adriana agnes aileen aimee alana alberta alejandra alexa alexandria
+    alexis alice alicia alina alisha alison allie allison alma alyssa amanda amber amelia
+    amy ana anastasia andrea angela angelica angelina angie anita ann anna anne annette
+    annie antoinette april arlene ashley audrey ava barb barbara beatrice becky belinda
+    bernadette bernice bertha bessie beth betsy betty beverley beverly bianca billie
+    blanche bobbie bonnie brandi brandy breanna brenda bridget britney brittany brooke
+    camille candace candice cara carla carly carmen carol carole caroline carolyn carrie
+    casey cassandra catherine cathy cecilia celia charlene charlotte chelsea cheryl chloe
+    christa christina christine christy cindy claire clara clarissa claudia colleen
+    condoleezza connie constance cora corinne courtney crystal cynthia daisy dana daniela
+    darlene dawn deanna debbie debora deborah debra delia della delores dena denise
+    desiree diana diane dianna dianne dixie dolores donna dora doreen doris dorothy edith
+    edna eileen elaine eleanor elena elise elizabeth ella ellen ellie eloise elsa elsie
+    emilia emily emma erica erika erin erma estelle esther ethel eunice eva eve evelyn
+    faith fannie felicia fiona flora florence frances francine freda gabriela gabrielle
+    gail gayle geneva georgia geraldine gertrude gilda gina ginger gladys glenda gloria
+    grace greta gretchen gwen gwendolyn hannah harriet hattie hazel heather heidi helen
+    helena henrietta hilda hillary holly hope huma ida ilhan imogen ines inez ingrid irene
+    irma isabel isabella iva ivanka ivy jacinda jackie jaclyn jacqueline jada jan jana
+    jane janelle janet janice janie janine jasmine jean jeanette jeanine jeanne jeannie
+    jen jenna jennifer jenny jessica jessie jewel jill jillian jo joan joann joanna joanne
+    jocelyn jodi johanna jolene joni josefina josephine josie joy joyce juana juanita
+    judith judy julia julianne julie juliet june justine kamala kara karen karina karla
+    kate katherine kathleen kathryn kathy katie katrina kay kayla kayleigh keisha kelli
+    kelly kellyanne kendra kerry kimberly kirsten kirstie kirstjen krista kristen kristin
+    kristina kristine kyrsten lacey lana latoya laura lauren laverne leah leigh lela lena
+    leona leticia lila lillian lily linda lindsay lisa liz lois lola lora lorena loretta lori
+    lorraine louise lucia lucille lucy luisa luz lydia lynda lynn lynne mabel mackenzie
+    madeleine madeline madison mae maggie mamie mara marcella marcia margaret margarita
+    margie mari maria maribel marie marilyn marina marine marjorie marla marlene marsha
+    marta martha martina mary maureen mavis maxine maya mazie megan meghan melania melanie
+    melinda melissa melody mercedes meredith mia michele michelle mildred millie mindy
+    miranda miriam misty molly mona monica monique muriel myra myrtle nadia nancy nanette
+    naomi natalie natasha nell nellie nettie nichole nicole nikki nina noelle nora norma
+    olga olivia opal paige pam pamela patricia patsy patti patty paula pauline pearl peggy
+    penelope penny phyllis polly priscilla rachael rachel ramona raquel rebecca regina
+    renee rhoda rhonda rita roberta robin robyn rochelle rosa rose roxanne ruby ruth
+    sabrina sadie sallie sally samantha sandra sandy sara sarah savannah selena serena
+    shana shari sharon shawna sheila shelby shelley sherri sherry sheryl shirley silvia
+    sofia sonia sonya sophia sophie stacey stacy stella stephanie sue summer susan susana
+    susanna susie suzanne sylvia tabitha tamara tami tammy tania tanya tara tasha teresa
+    terri thelma theresa tia tiffany tina tonya tracey traci tracy trisha trudy tulsi
+    ursula valerie vanessa vera verna veronica vicki vickie victoria viola violet virginia
+    vivian wanda wendy whitney willa wilma yolanda yvette yvonne zoe
+    """
 )

@@ -7,65 +7,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.extract.lexicon import (
-    HONORIFICS_FEMALE,
-    HONORIFICS_MALE,
-    NOT_NAME_WORDS,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
     TITLE_WORDS,
 )
-from bot.extract.names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from bot.extract.names import POSS, analyse, org_or_place, runs
 from bot.extract.phrase import _role_before, role_phrase, tokens
 
-# "Sen.", "J." and "Jr." keep their dot; a longer word's dot ends the sentence and the run
-_TOK = r"[A-Z](?:[a-z]{0,3}\.|[\w'’\-]*)"
-_RUN = re.compile(rf"\b{_TOK}(?: (?:(?:de|van|von|bin|la|al|del|da|der) )?{_TOK})*")
 _PRONOUN = re.compile(r"\b(?:[Hh](?:e|is|er|im)|[Ss]he)\b")
-_POSS = re.compile(r"(?:['’]s|['’])$")
-# Words that make a capitalised run an organisation or a place rather than a person.
-ORG_PLACE_WORDS = frozenset(
-    """
-    state states department house party news university college committee republicans democrats
-    america american united city county court senate congress times post street journal
-    fox cnn msnbc nbc abc cbs npr reuters associated press union council agency service
-    institute center centre foundation group company corp inc bank fund association
-    islamic kingdom republic york washington california texas florida iowa ohio
-    administration campaign office ministry pentagon kremlin government police army navy
-    church school network bureau commission federal national international club board
-    white north south east west new los san las fort mount lake river
-    """.split()
-)
-_FEMALE_TITLES = frozenset({"congresswoman", "chairwoman", "spokeswoman", "councilwoman", "first"})
-_MALE_TITLES = frozenset({"congressman", "chairman", "spokesman", "councilman"})
-_PERSON_TITLES = frozenset(
-    """president sen. sen senator rep. rep representative gov. gov governor mayor secretary
-    minister chancellor premier judge justice ambassador speaker leader director chairman
-    chairwoman congressman congresswoman dr. dr mr. mr mrs. mrs ms. ms gen. general adviser
-    advisor spokesman spokeswoman aide nominee candidate attorney commissioner sheriff
-    professor prof. rev. pope king queen prince princess lt. col. sgt. capt. adm.""".split()
-)
-
-
-_PARA = re.compile(r"[^\n]+")
-_WORDS = re.compile(r"[A-Za-z][\w'’\-]*")
-
-
-def _runs(masked: str, start: int) -> Iterator[re.Match[str]]:
-    """Capitalised runs, except in Title Case lines (headlines, tag lists, page furniture),
-    which say nothing about who is who."""
-    for p in _PARA.finditer(masked, start):
-        line = p.group()
-        if len(line) < 200:
-            words = _WORDS.findall(line)
-            if len(words) >= 2 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words):
-                continue
-        yield from _RUN.finditer(masked, p.start(), p.end())
-
-
 _APPOS_AFTER = re.compile(r",\s((?:the|a|an|[A-Z][\w]*['’]s)\s[^,.;:()\n]{3,60})[,.;)]")
 
 
@@ -84,6 +37,12 @@ def _apposition(text: str, masked: str, start: int, end: int) -> str | None:
     return None
 
 
+_OBLIQUE = re.compile(
+    r"\b(?:in|with|to|for|from|by|at|of|on|about|against|than|like|over|toward|towards)\s+"
+    r"(?:the\s+)?$"
+)
+
+
 @dataclass
 class Person:
     name: str
@@ -99,7 +58,7 @@ class Person:
 class Mention:
     pos: int
     person: Person
-    possessive: bool = False  # "Biden’s adviser": a poor antecedent for "he said"
+    possessive: bool = False
 
 
 class People:
@@ -110,44 +69,27 @@ class People:
         self.people: list[Person] = []
         self._by_surname: dict[str, Person] = {}
         self._by_first: dict[str, Person] = {}
+        self._full: dict[tuple[str, str], Person] = {}
+        self._masked = masked
         self.mentions: list[Mention] = []
+        self.others: dict[str, str] = {}  # organisations and places named: name -> kind
         self._positions: list[int] = []
         self._build(masked, body_start)
 
     def _build(self, masked: str, body_start: int) -> None:
         raw: list[tuple[int, list[str], str | None, bool, str | None, bool]] = []
-        for m in _runs(masked, body_start):
-            words = m.group().split()
-            pos = m.start()
-            title: str | None = None
-            k = 0
-            while k < len(words):
-                low = words[k].lower()
-                if low in TITLE_WORDS:
-                    title = low
-                elif low not in NOT_NAME_WORDS:
-                    break
-                pos += len(words[k]) + 1  # runs are joined by one space
-                k += 1
-            if k == len(words):
-                continue
-            words = words[k:]
-            poss = bool(_POSS.search(words[-1]))
-            if poss:
-                words[-1] = _POSS.sub("", words[-1])
-            words = [w.rstrip(".") if len(w) > 2 else w for w in words]
-            if any(w.lower() in ORG_PLACE_WORDS for w in words) or words[-1].isupper():
-                continue
-            first = words[0].lower()
-            gender = "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
-            if title in HONORIFICS_MALE or title in _MALE_TITLES:
-                gender = gender or "m"
-            elif title in HONORIFICS_FEMALE or title in _FEMALE_TITLES:
-                gender = gender or "f"
-            sure = (len(words) >= 2 and gender is not None) or title in _PERSON_TITLES
-            raw.append((pos, words, gender, sure, title, poss))
+        for m in runs(masked, body_start):
+            found = analyse(m.group())
+            if found is None:
+                other = org_or_place(m.group())
+                if other is not None:
+                    self.others.setdefault(other[0], other[1])
+            else:
+                off, words, gender, sure, title, poss = found
+                raw.append((m.start() + off, list(words), gender, sure, title, poss))
         # multi-word names found the clusters; single words join them by surname or first name
-        full: dict[tuple[str, str], Person] = {}
+        full = self._full
+        titled: set[tuple[str, str]] = set()
         for _pos, words, gender, sure, _, _poss in raw:
             if 2 <= len(words) <= 4:
                 key = (words[0].lower(), words[-1].lower())
@@ -179,12 +121,14 @@ class People:
             form = " ".join(words)
             if form != p.name and form not in p.aliases:
                 p.aliases.append(form)
-            if title is not None:
+            if title is not None and (title, p.name) not in titled:
+                titled.add((title, p.name))  # one look per title and person is enough
                 lo = max(0, pos - 60, masked.rfind("\n", 0, pos) + 1)
                 role = _role_before(self.text, tokens(masked, lo, pos))
                 if role and role not in p.roles:
                     p.roles.append(role)
-            elif len(words) >= 2:
+            elif len(words) >= 2 and (form, p.name) not in titled:
+                titled.add((form, p.name))
                 role = _apposition(self.text, masked, pos, pos + len(form))
                 if role and role not in p.roles:
                     p.roles.append(role)
@@ -206,15 +150,14 @@ class People:
                 p.gender = "m" if p.votes[0] > p.votes[1] else "f"
 
     def lookup(self, name: str) -> Person | None:
-        words = [_POSS.sub("", w).rstrip(".") for w in name.split()]
+        words = [POSS.sub("", w).rstrip(".") for w in name.split()]
         if not words:
             return None
         key = words[-1].lower()
         if len(words) >= 2:
-            for p in self.people:
-                if len(p.tokens) > 1 and p.tokens[0].lower() == words[0].lower():
-                    if p.tokens[-1].lower() == key:
-                        return p
+            p = self._full.get((words[0].lower(), key))
+            if p is not None:
+                return p
         return self._by_surname.get(key) or (self._by_first.get(key) if len(words) == 1 else None)
 
     def mark_source(self, name: str) -> None:
@@ -247,16 +190,21 @@ class People:
                 continue  # "China", "Rome": a lone capitalised word is no antecedent
             if want is None or p.gender == want:
                 sent = sentence_start(m.pos)
+                weak = self._weak(m)
                 if best is None:
-                    best, best_sent, best_poss = p, sent, m.possessive
+                    best, best_sent, best_poss = p, sent, weak
                 elif sent == best_sent:
-                    if best_poss or not m.possessive:
-                        best, best_poss = p, m.possessive
+                    if best_poss or not weak:
+                        best, best_poss = p, weak
                 else:
                     break
             elif p.gender is None and fallback is None:
                 fallback = p
         return best or fallback
+
+    def _weak(self, m: Mention) -> bool:
+        """ "Biden’s adviser", "with Biden": a poor antecedent for "he said"."""
+        return m.possessive or bool(_OBLIQUE.search(self._masked, max(0, m.pos - 14), m.pos))
 
     def by_role(self, head: str, pos: int) -> Person | None:
         """The last person before `pos` whose role contains `head` ("the senator")."""
@@ -280,5 +228,12 @@ class People:
         return None
 
     def last_before(self, pos: int) -> Person | None:
+        """The last person named before `pos`, passing over lone unsure words ("China")."""
         i = bisect_left(self._positions, pos) - 1
-        return self.mentions[i].person if i >= 0 else None
+        first = self.mentions[i].person if i >= 0 else None
+        while i >= 0:
+            p = self.mentions[i].person
+            if p.sure or len(p.tokens) > 1:
+                return p
+            i -= 1
+        return first

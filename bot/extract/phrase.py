@@ -1,4 +1,4 @@
-"""Parse the noun phrase of a source next to a speech cue: name, pronoun, unnamed or organisation."""
+"""Parse the noun phrase of a source next to a speech cue: name, pronoun, unnamed or org."""
 
 from __future__ import annotations
 
@@ -12,17 +12,35 @@ from bot.extract.lexicon import (
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
     UNNAMED_HEADS,
+    words,
 )
 
 _TOKEN = re.compile(r"[\w][\w'’\-.]*|[^\w\s]")
 # Words between a subject and its cue that belong to neither ("Blinken also said").
-_SKIP = frozenset(
-    "also later then again further previously recently once has have had was were is are "
-    "would will did does do had been be has later earlier repeatedly reportedly then "
-    "frequently often first last now still even just never finally quickly publicly "
-    "privately separately subsequently immediately only already".split()
+_SKIP = words(
+    """
+    again already also are be been did do does earlier even finally first frequently
+    further had has have immediately is just last later never now often once only
+    previously privately publicly quickly recently repeatedly reportedly separately still
+    subsequently then was were will would
+    """
+)
+# words that open an introductory phrase rather than the subject
+_INTRO = words(
+    """
+    after against along although as at before besides despite during for from here however
+    if in instead like meanwhile on once since still then there though to under unlike until
+    when where while with within without yet but and so also even now today yesterday
+    """
 )
 _ROLE_STOP = frozenset({"who", "which", "whose", "where", "when", "that", "whom"})
+# words that cannot end a noun phrase: "a book by", "a wave of boos upon"
+_FUNCTION = words(
+    """
+    about after also and as at before but by for from if in into not of on or than to upon
+    while with
+    """
+)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
@@ -58,11 +76,14 @@ def _keeps_dot(w: str) -> bool:
 
 
 def is_cap(w: str) -> bool:
-    return w[:1].isupper() and not (len(w) > 1 and w.isupper() and len(w) > 4)
+    return w[:1].isupper()
 
 
 def _name_token(w: str) -> bool:
-    return is_cap(w) and w.lower() not in NOT_NAME_WORDS and not _POSSESSIVE.search(w)
+    # short all-capital words are acronyms (CNN, FBI); long ones are transcript names (PSAKI)
+    if w.isupper() and len(w) <= 4 and w.isalpha():
+        return False
+    return w.lower() not in NOT_NAME_WORDS and not _POSSESSIVE.search(w)
 
 
 def _title(w: str) -> bool:
@@ -117,7 +138,7 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
     if len(run) == 1 and run[0][0].lower() in UNNAMED_HEADS and low.endswith("s"):
         run = []  # "Officials said" at a sentence start
     if run:
-        # the name is the tail of the run that is not title words ("Secretary of State" + "Antony Blinken")
+        # the name is the run's tail after its title words: "Secretary of State" + "Antony Blinken"
         j = len(run)
         while j > 0 and _name_token(run[j - 1][0]) and not _title(run[j - 1][0]):
             j -= 1
@@ -133,9 +154,10 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
             k -= 1
         kind = "desc" if run[-1][0].lower() in UNNAMED_HEADS else "org"
         return Source(_text(text, seg[k:]), kind, seg[k][1])
-    if low in _ROLE_STOP or low in DETERMINERS:
+    if low in _ROLE_STOP or low in DETERMINERS or low in _FUNCTION:
         return None  # "a statement that declared": the relative clause has no speaker of its own
-    if low.isalpha() and low not in _SKIP and _has_determiner(seg):
+    short = not from_end and len(seg) <= 4 and seg[0][0].lower() in DETERMINERS
+    if (from_end or short) and low not in _SKIP and _has_determiner(seg):
         # any "the/a ... noun" subject: "the moderator", "the lawsuit", "one former executive"
         unnamed_head = True
     else:
@@ -154,10 +176,7 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
 
 
 def _has_determiner(seg: list[Tok]) -> bool:
-    for t in seg[-5:-1]:
-        if t[0].lower() in DETERMINERS:
-            return True
-    return False
+    return seg[-1][0][:1].isalpha() and any(t[0].lower() in DETERMINERS for t in seg[-5:-1])
 
 
 def _leading_np(seg: list[Tok]) -> list[Tok]:
@@ -222,6 +241,10 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
     if not segs:
         return None
     last = segs[-1]
+    if len(last) == 1 and last[0][0].lower() == "who" and len(segs) >= 2 and segs[-2]:
+        # "Indiana Gov. Mike Pence, who called their son …": the antecedent speaks
+        src = parse_np(text, segs[-2][-10:])
+        return src if src is not None and src.kind == "name" else None
     if last:
         src = parse_np(text, last[-10:])
         if src and src.kind == "name" and src.role is None and len(segs) >= 2:
@@ -230,6 +253,13 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
             if role and len(segs[-2]) <= 8:
                 src = Source(src.text, src.kind, src.pos, role)
         return src
+    # "Cory James, 22, of Flint, Mich., said": pass over ages and home towns
+    k = len(segs) - 2
+    while k >= 2 and _aside(segs[k]):
+        k -= 1
+    if k < len(segs) - 2:
+        src = parse_np(text, segs[k][-10:])
+        return src if src is not None and src.kind == "name" else None
     if len(segs) >= 3 and segs[-2]:
         a, b = segs[-3][-10:], segs[-2]
         first, second = parse_np(text, a), parse_np(text, b[-10:])
@@ -238,6 +268,28 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
         if first:
             role = first.role or (role_phrase(text, b) if first.kind == "name" else None)
             return Source(first.text, first.kind, first.pos, role)
+    return None
+
+
+def _aside(seg: list[Tok]) -> bool:
+    """An age, a home town or a state set off by commas after a name."""
+    if not seg or len(seg) > 4:
+        return False
+    first = seg[0][0]
+    return first.isdigit() or first.lower() in {"of", "from"} or (len(seg) == 1 and first[-1] == ".")
+
+
+def sentence_subject(text: str, masked: str, lo: int, hi: int) -> Source | None:
+    """The person or pronoun that a sentence opens with, past introductory phrases
+    ("Speaking in Salem, Trump …", "Here in Columbia, Sanders …")."""
+    for seg in _split_segments(tokens(masked, lo, hi))[:4]:
+        if not seg:
+            continue
+        w = seg[0][0].lower()
+        if w in _INTRO or w.endswith("ing") or w.endswith("ly"):
+            continue
+        src = parse_np(text, seg, from_end=False)
+        return src if src is not None and src.kind in {"name", "pronoun"} else None
     return None
 
 

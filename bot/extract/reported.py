@@ -12,11 +12,50 @@ from bot.extract.text import Layout
 
 # Cues that introduce a clause of content; "called" and "described" take labels, not clauses.
 _CLAUSE_CUES = frozenset(
-    "said says say told tells added adds noted notes warned warns argued argues insisted insists "
-    "claimed claims wrote writes explained explains acknowledged acknowledges suggested suggests "
-    "predicted predicts announced announces declared declares stressed emphasized "
-    "admitted admits conceded concedes contended contends asserted asserts according to".split()
-)
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "noted",
+        "notes",
+        "warned",
+        "warns",
+        "argued",
+        "argues",
+        "insisted",
+        "insists",
+        "claimed",
+        "claims",
+        "wrote",
+        "writes",
+        "explained",
+        "explains",
+        "acknowledged",
+        "acknowledges",
+        "suggested",
+        "suggests",
+        "predicted",
+        "predicts",
+        "announced",
+        "announces",
+        "declared",
+        "declares",
+        "stressed",
+        "emphasized",
+        "admitted",
+        "admits",
+        "conceded",
+        "concedes",
+        "contended",
+        "contends",
+        "asserted",
+        "asserts",
+    ]
+) | {"according to"}
 _THAT = re.compile(r"\s*(?:that\s+)?")
 _TOLD_OBJ = re.compile(r"\s*(?:[\w’'.-]+\s+){0,3}?(?:that\s+)")
 _MIN_WORDS = 4
@@ -28,7 +67,7 @@ def reported(L: Layout) -> Iterator[tuple[int, int, Source, str]]:
     starts = L.sent_starts
     done = -1
     for m in CUE.finditer(L.masked):
-        cue = m.group()
+        cue = m.group().lower()
         if cue not in _CLAUSE_CUES:
             continue
         i = bisect_right(starts, m.start()) - 1
@@ -38,10 +77,10 @@ def reported(L: Layout) -> Iterator[tuple[int, int, Source, str]]:
         hi = starts[i + 1] if i + 1 < len(starts) else len(L.text)
         hi = min(hi, L.paras[L.para_of(lo)][1])
         body = L.masked[lo:hi].rstrip()
-        if len(body) < 20 or "xxxxxxxxxxxxxxxxxxxx" in body:
+        if len(body) < 20 or body.count("x") * 2 > len(body):
             done = i  # mostly a direct quote: that is handled as one
             continue
-        end = lo + len(body.rstrip(".!?\"”"))
+        end = lo + len(body)
         if m.start() >= end or _PASSIVE.search(L.masked, max(lo, m.start() - 8), m.start()):
             continue
         found = _one(L, m, lo, end, cue)
@@ -60,38 +99,35 @@ def _one(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | No
             return _content(L, comma + 1, end, src, cue)
         return _content(L, lo, L.masked.rfind(",", lo, m.start()), src, cue)
     before = L.masked[lo : m.start()].rstrip()
-    if before.endswith(","):
-        # "…, X said." with nothing after the subject but the end of the sentence
-        src = object_after(L.text, L.masked, m.end(), end)
-        if src is not None and len(L.masked[m.end() : end].split()) <= 6:
-            return _content(L, lo, lo + len(before) - 1, src, cue)
-        return None
     src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
     if src is None:
-        return None
-    tail = L.masked[lo : m.start()]
-    if "," in tail and src.pos < lo:
+        if before.endswith(","):
+            # "…, said X." with nothing after the source but the end of the sentence
+            src = object_after(L.text, L.masked, m.end(), end)
+            if src is not None and len(L.masked[m.end() : end].split()) <= 6:
+                return _content(L, lo, lo + len(before) - 1, src, cue)
         return None
     after = m.end()
     if cue in {"told", "tells"}:
         t = _TOLD_OBJ.match(L.masked, after, end)
-        if t is None:
-            return None
-        after = t.end()
+        after = t.end() if t is not None else end
     else:
         after = _THAT.match(L.masked, after, end).end()
-    if m.start() + 1 < end and L.masked[m.end() : m.end() + 1] == ",":
-        # "X said, adding …" or a trailing "…, X said, …": content lies before the subject
-        before_subject = L.masked.rfind(",", lo, src.pos)
-        if before_subject > lo:
-            return _content(L, lo, before_subject, src, cue)
-        return None
-    return _content(L, after, end, src, _cue_text(L.masked, m))
+    rest = L.masked[after:end]
+    if len(rest.split()) >= _MIN_WORDS and not rest.startswith(","):
+        return _content(L, after, end, src, _cue_text(L.masked, m))
+    # a trailing attribution: "…, X said on Monday."
+    comma = L.masked.rfind(",", lo, src.pos)
+    if comma > lo:
+        return _content(L, lo, comma, src, cue)
+    return None
 
 
 def _content(L: Layout, a: int, b: int, src: Source, cue: str) -> tuple | None:
-    while a < b and L.text[a].isspace():
+    while a < b and L.text[a] in " ,:":
         a += 1
+    if L.text[a : a + 1] in {"“", '"'}:
+        return None  # "X said: “…”" is a direct quote, already taken
     while b > a and L.text[b - 1] in " ,.;:":
         b -= 1
     if b <= a or len(L.text[a:b].split()) < _MIN_WORDS:

@@ -36,4 +36,3 @@ def resolve(
             return p.name, src.text
         return src.text, None
     return src.text, src.role
-

@@ -91,6 +91,8 @@ def layout(text: str) -> Layout:
     for p0, p1 in paras:
         starts.append(p0)
         for m in _SENT_END.finditer(masked, p0, p1):
-            if m.end() < p1 and not (masked[m.start()] == "." and _is_abbreviation(masked, m.start())):
+            if m.end() < p1 and not (
+                masked[m.start()] == "." and _is_abbreviation(masked, m.start())
+            ):
                 starts.append(m.end())
     return Layout(text, masked, paras, tuple(stretches), tuple(starts))

@@ -6,11 +6,12 @@ Streamed line by line, so a corpus of any size is read in constant memory.
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from bot.ingest.ids import article_id
 from bot.ingest.report import (
@@ -46,13 +47,16 @@ def read_jsonl(path: Path) -> Iterator[Article | Rejected]:
         return
     with handle:
         head = handle.read(8192)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            yield Rejected(str(path), NOT_UTF8)
+            return
         if b"\x00" in head:
             yield Rejected(str(path), BINARY)
             return
         handle.seek(0)
         good = bad = 0
         try:
-            for number, raw in enumerate(handle, start=1):
+            for number, raw in _lines(handle):
                 if not raw.strip():
                     continue
                 item = _line(path, number, raw)
@@ -73,6 +77,17 @@ def read_jsonl(path: Path) -> Iterator[Article | Rejected]:
             return
         if not good and not bad:
             yield Rejected(str(path), EMPTY)
+
+
+def _lines(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """Numbered lines; an over-long line comes back cut short, never read whole into memory."""
+    number = 0
+    while raw := handle.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass  # skip the remainder of the line
+        yield number, raw
 
 
 def _line(path: Path, number: int, raw: bytes) -> Article | Rejected | tuple[Article, Rejected]:

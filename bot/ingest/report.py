@@ -52,8 +52,8 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
-        """True when every input went in whole."""
-        return not self.rejected
+        """True when every input was stored (warnings allowed) or recognised as a duplicate."""
+        return not self.dropped
 
     @property
     def dropped(self) -> tuple[Rejected, ...]:

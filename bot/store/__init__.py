@@ -13,15 +13,18 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
 from bot.contract import Destination, DigestSubscription, DueDigest, Period
+from bot.digest import DeliveryLog
 from bot.errors import NewsbotError
+from bot.feeds.model import Feed, ItemLog, Known  # -- feeds --
 from bot.models import Article, Extraction, Person, StoredArticle, StoredQuote, StoreStats
 from bot.schema import migrations
 from bot.store import digests, reads, writes
+from bot.store import feeds as feed_rows  # -- feeds --
 
 T = TypeVar("T")
 
@@ -63,6 +66,7 @@ class Store:
         self.label = label
         self._lock = threading.RLock()
         self._entities = writes.EntityCache(db)
+        self._cache: dict[str, tuple[tuple[int, int, int], Any]] = {}
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -143,11 +147,23 @@ class Store:
     def complete(self, field: str, prefix: str, limit: int) -> tuple[str, ...]:
         return self._run(reads.complete, field, prefix, limit)
 
+    def person(self, entity_id: int) -> Person | None:
+        return self._run(reads.person, entity_id)
+
     def vocabulary(self) -> tuple[str, ...]:
-        return self._run(reads.vocabulary)
+        """Names for 'did you mean', cached until the store changes."""
+        return self._cached("vocabulary", reads.vocabulary)
+
+    def _cached(self, name: str, read: Callable[[Database], T]) -> T:
+        # Whole-table reads are kept until a write changes the store's generation.
+        with self._guard():
+            generation = reads.generation(self.db)
+            if name not in self._cache or self._cache[name][0] != generation:
+                self._cache[name] = (generation, read(self.db))
+            return self._cache[name][1]
 
     def outlets(self) -> tuple[str, ...]:
-        return self._run(reads.outlets)
+        return self._cached("outlets", reads.outlets)
 
     def stats(self) -> StoreStats:
         return self._run(reads.stats)
@@ -166,8 +182,43 @@ class Store:
     def subscriptions(self, platform: str, scope: str | None) -> tuple[DigestSubscription, ...]:
         return self._run(digests.many, platform, scope)
 
-    def delivered_days(self, destination: Destination) -> frozenset[str]:
-        return self._run(digests.delivered_days, destination)
+    def delivery_log(self, destination: Destination) -> DeliveryLog:
+        return self._run(digests.log, destination)
 
     def record_delivery(self, due: DueDigest, error: str | None, now: datetime) -> None:
         self._run(digests.record, due, error, now)
+
+    # -- feeds ----------------------------------------------------------------
+    # Subscriptions and the per-item log for `bot.feeds`; SQL lives in `bot/store/feeds.py`.
+
+    def add_feed(self, feed: Feed) -> bool:
+        return self._run(feed_rows.add, feed)
+
+    def save_feed(self, feed: Feed) -> None:
+        self._run(feed_rows.save, feed)
+
+    def feed(self, url: str) -> Feed | None:
+        return self._run(feed_rows.one, url)
+
+    def feeds(self) -> tuple[Feed, ...]:
+        return self._run(feed_rows.many)
+
+    def due_feeds(self, now: datetime) -> tuple[Feed, ...]:
+        return self._run(feed_rows.due, now)
+
+    def remove_feed(self, url: str) -> bool:
+        return self._run(feed_rows.remove, url)
+
+    def known_items(self, guids: Sequence[str], urls: Sequence[str]) -> Known:
+        return self._run(feed_rows.known, guids, urls)
+
+    def log_feed_items(self, items: Sequence[ItemLog], stored: dict[str, int]) -> None:
+        self._run(feed_rows.log_items, items, stored)
+
+    def explain_item(self, key: str, canonical: str | None, limit: int = 20) -> tuple[ItemLog, ...]:
+        return self._run(feed_rows.explain, key, canonical, limit)
+
+    def find_article(
+        self, article_id: str, canonical: str | None, digest: str
+    ) -> tuple[str, str | None] | None:
+        return self._run(feed_rows.find_article, article_id, canonical, digest)

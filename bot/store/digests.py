@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot.contract import Destination, DigestSubscription, DueDigest
+from bot.digest import DeliveryLog
 
 
 def _subscription(row: dict) -> DigestSubscription:
@@ -71,13 +72,20 @@ def many(db: Database, platform: str, scope: str | None) -> tuple[DigestSubscrip
     return tuple(_subscription(r) for r in db.query(sql + " order by scope, channel", params))
 
 
-def delivered_days(db: Database, d: Destination) -> frozenset[str]:
+def log(db: Database, d: Destination) -> DeliveryLog:
     rows = db.execute(
-        "select day from digest_deliveries where platform = ? and scope = ? and channel = ?"
-        " and delivered is not null",
+        "select day, delivered, attempts, attempted from digest_deliveries"
+        " where platform = ? and scope = ? and channel = ? order by day desc limit 7",
         [d.platform, d.scope, d.channel],
+    ).fetchall()
+    return DeliveryLog(
+        delivered=frozenset(day for day, delivered, _, _ in rows if delivered),
+        failures={
+            day: (attempts, datetime.fromisoformat(attempted))
+            for day, delivered, attempts, attempted in rows
+            if not delivered and attempted
+        },
     )
-    return frozenset(r[0] for r in rows)
 
 
 def record(db: Database, due: DueDigest, error: str | None, now: datetime) -> None:
@@ -86,14 +94,20 @@ def record(db: Database, due: DueDigest, error: str | None, now: datetime) -> No
     with db.conn:
         db.execute(
             "insert into digest_deliveries (platform, scope, channel, day, delivered, attempts,"
-            " error) values (?, ?, ?, ?, ?, 1, ?)"
+            " error, attempted) values (?, ?, ?, ?, ?, 1, ?, ?)"
             " on conflict (platform, scope, channel, day) do update set"
             " delivered = coalesce(digest_deliveries.delivered, excluded.delivered),"
-            " attempts = digest_deliveries.attempts + 1, error = excluded.error",
-            [d.platform, d.scope, d.channel, due.day, None if error else stamp, error],
+            " attempts = digest_deliveries.attempts + 1, error = excluded.error,"
+            " attempted = excluded.attempted",
+            [d.platform, d.scope, d.channel, due.day, None if error else stamp, error, stamp],
         )
         db.execute(
             "update digest_subscriptions set last_error = ? where platform = ? and scope = ?"
             " and channel = ?",
-            [f"{stamp}: {error}" if error else None, d.platform, d.scope, d.channel],
+            [
+                f"{now.astimezone(UTC):%Y-%m-%d %H:%M} UTC: {error}" if error else None,
+                d.platform,
+                d.scope,
+                d.channel,
+            ],
         )

@@ -92,7 +92,20 @@ def quotes(
         where.append("a.outlet = ? collate nocase")
         params.append(outlet)
     joins = "join articles a on a.key = q.article_key"
-    if match is None:
+    if match is None and speaker_ids and not outlet:
+        # Newest of each speaker from the (speaker_id, key) index, merged: never a sort of
+        # everything a much-quoted person ever said.
+        each = (
+            "select key from (select key from quotes where speaker_id = ? and key between ? and ?"
+            " order by key desc limit ?)"
+        )
+        union = " union all ".join([each] * len(speaker_ids))
+        sql = (
+            f"select {_QUOTE_COLUMNS} from quotes q {joins} where q.key in ({union})"
+            " order by q.key desc limit ? offset ?"
+        )
+        params = [v for i in speaker_ids for v in (i, low, high, limit + offset)]
+    elif match is None:
         sql = f"select {_QUOTE_COLUMNS} from quotes q {joins} where {' and '.join(where)}"
         sql += " order by q.key desc limit ? offset ?"
     else:
@@ -121,37 +134,47 @@ def people(db: Database, name: str, limit: int = 10) -> list[Person]:
                 f"select id from entities where {like} limit 50", [f"% {w} %" for w in words]
             )
         ]
-    found = [person(db, i) for i in dict.fromkeys(ids)]
-    found = [p for p in found if p is not None]
-    return sorted(found, key=lambda p: (-p.quotes, -p.articles, p.name))[:limit]
+    if not ids:
+        return []
+    # Running counts rank the candidates; the full profile is only built for the one shown.
+    rows = db.execute(
+        f"select id, name, kind, quotes, articles from entities where id in"
+        f" ({','.join('?' * len(ids))}) order by quotes desc, articles desc, name limit ?",
+        [*ids, limit],
+    )
+    return [Person(id=r[0], name=r[1], kind=r[2], quotes=r[3], articles=r[4]) for r in rows]
+
+
+ROLE_SAMPLE = 400  # the newest mentions are enough to say what someone is, and stay fast
 
 
 def person(db: Database, entity_id: int) -> Person | None:
-    row = db.execute("select id, name, kind from entities where id = ?", [entity_id]).fetchone()
+    """One entity with its roles as reported, most frequent first, with the latest date seen."""
+    row = db.execute(
+        "select id, name, kind, quotes, articles from entities where id = ?", [entity_id]
+    ).fetchone()
     if row is None:
         return None
-    quoted = db.execute("select count(*) from quotes where speaker_id = ?", [entity_id]).fetchone()
     roles: dict[str, tuple[str, int, int]] = {}
     role_rows = db.execute(
-        "select role, article_key from mentions where entity_id = ? and role is not null"
-        " union all select role, article_key from quotes where speaker_id = ? and role is not null",
-        [entity_id, entity_id],
+        "select role, article_key from (select role, article_key from mentions"
+        " where entity_id = ? and role is not null order by article_key desc limit ?)"
+        " union all select role, article_key from (select role, article_key from quotes"
+        " where speaker_id = ? and role is not null order by key desc limit ?)",
+        [entity_id, ROLE_SAMPLE, entity_id, ROLE_SAMPLE],
     )
     for role, key in role_rows:
         folded = norm(role)
         _, count, latest_key = roles.get(folded, (role, 0, 0))
         roles[folded] = (role, count + 1, max(latest_key, key))
     ranked = sorted(roles.values(), key=lambda r: (-r[1], -r[2]))
-    articles = db.execute(
-        "select count(*) from mentions where entity_id = ?", [entity_id]
-    ).fetchone()
     return Person(
         id=row[0],
         name=row[1],
         kind=row[2],
-        quotes=quoted[0],
+        quotes=row[3],
         roles=tuple((role, _key_time(key)) for role, _, key in ranked),
-        articles=articles[0],
+        articles=row[4],
     )
 
 
@@ -182,12 +205,21 @@ def complete(db: Database, field: str, prefix: str, limit: int) -> tuple[str, ..
     return tuple(dict.fromkeys(r[0] for r in rows))
 
 
-def vocabulary(db: Database, limit: int = 50000) -> tuple[str, ...]:
-    """Names to suggest from for 'did you mean', most recently seen first."""
+def vocabulary(db: Database, limit: int = 20000) -> tuple[str, ...]:
+    """Names to suggest from for 'did you mean', the most often named first."""
     rows = db.execute(
-        "select name from entities where kind != 'unnamed' order by id desc limit ?", [limit]
+        "select name from entities where kind != 'unnamed' order by articles desc limit ?",
+        [limit],
     )
     return tuple(r[0] for r in rows)
+
+
+def generation(db: Database) -> tuple[int, int, int]:
+    """Changes whenever articles or entities change: a cheap key for caches."""
+    newest = db.execute("select coalesce(max(key), 0) from articles").fetchone()[0]
+    entities = db.execute("select coalesce(max(id), 0) from entities").fetchone()[0]
+    stored = db.execute("select coalesce(sum(value), 0) from counters").fetchone()[0]
+    return newest, entities, stored
 
 
 def outlets(db: Database) -> tuple[str, ...]:
@@ -196,9 +228,11 @@ def outlets(db: Database) -> tuple[str, ...]:
 
 
 def stats(db: Database) -> StoreStats:
-    first, last = db.execute("select min(key), max(key) from articles").fetchone()
-    articles = db.execute("select count(*) from articles").fetchone()[0]
-    quoted = db.execute("select count(*) from quotes").fetchone()[0]
+    # Two queries: SQLite answers min() and max() from the index only when they are alone.
+    first = db.execute("select min(key) from articles").fetchone()[0]
+    last = db.execute("select max(key) from articles").fetchone()[0]
+    counts = dict(db.execute("select name, value from counters").fetchall())
+    articles, quoted = counts.get("articles", 0), counts.get("quotes", 0)
     return StoreStats(
         articles,
         quoted,

@@ -7,6 +7,7 @@ same id or URL replaces the old version and its quotes.
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -50,19 +51,50 @@ class EntityCache:
         return entity_id
 
 
+class Tally:
+    """Changes to the running counts, applied once per batch rather than once per row."""
+
+    def __init__(self) -> None:
+        self.quotes_by: Counter[int] = Counter()
+        self.articles_by: Counter[int] = Counter()
+        self.totals: Counter[str] = Counter()
+
+    def apply(self, db: Database) -> None:
+        ids = set(self.quotes_by) | set(self.articles_by)
+        db.conn.executemany(
+            "update entities set quotes = quotes + ?, articles = articles + ? where id = ?",
+            [(self.quotes_by[i], self.articles_by[i], i) for i in ids],
+        )
+        db.conn.executemany(
+            "update counters set value = value + ? where name = ?",
+            [(delta, name) for name, delta in self.totals.items()],
+        )
+
+
 def save_articles(
     db: Database, cache: EntityCache, batch: Sequence[tuple[Article, Extraction]], now: datetime
 ) -> list[str]:
     """Store a batch in one transaction; say 'added', 'updated' or 'duplicate' for each."""
     outcomes = []
-    with db.conn:
-        for article, extraction in batch:
-            outcomes.append(_save_one(db, cache, article, extraction, now))
+    tally = Tally()
+    try:
+        with db.conn:
+            for article, extraction in batch:
+                outcomes.append(_save_one(db, cache, tally, article, extraction, now))
+            tally.apply(db)
+    except BaseException:
+        cache.ids.clear()  # ids created in the rolled-back transaction are gone
+        raise
     return outcomes
 
 
 def _save_one(
-    db: Database, cache: EntityCache, article: Article, extraction: Extraction, now: datetime
+    db: Database,
+    cache: EntityCache,
+    tally: Tally,
+    article: Article,
+    extraction: Extraction,
+    now: datetime,
 ) -> str:
     canon = canonical_url(article.url)
     digest = content_hash(article.text)
@@ -74,16 +106,23 @@ def _save_one(
     if same is not None:
         if same[1] == digest:
             return "duplicate"
-        _delete_article(db, same[0])
-        _insert(db, cache, article, extraction, canon, digest, now)
+        _delete_article(db, tally, same[0])
+        _insert(db, cache, tally, article, extraction, canon, digest, now)
         return "updated"
     if db.execute("select 1 from articles where content_hash = ?", [digest]).fetchone():
         return "duplicate"
-    _insert(db, cache, article, extraction, canon, digest, now)
+    _insert(db, cache, tally, article, extraction, canon, digest, now)
     return "added"
 
 
-def _delete_article(db: Database, key: int) -> None:
+def _delete_article(db: Database, tally: Tally, key: int) -> None:
+    for (speaker_id,) in db.execute("select speaker_id from quotes where article_key = ?", [key]):
+        if speaker_id is not None:
+            tally.quotes_by[speaker_id] -= 1
+        tally.totals["quotes"] -= 1
+    for (entity_id,) in db.execute("select entity_id from mentions where article_key = ?", [key]):
+        tally.articles_by[entity_id] -= 1
+    tally.totals["articles"] -= 1
     db.execute("delete from quotes where article_key = ?", [key])
     db.execute("delete from mentions where article_key = ?", [key])
     db.execute("delete from articles where key = ?", [key])
@@ -98,6 +137,7 @@ def _free_key(db: Database, key: int) -> int:
 def _insert(
     db: Database,
     cache: EntityCache,
+    tally: Tally,
     article: Article,
     extraction: Extraction,
     canon: str | None,
@@ -123,7 +163,8 @@ def _insert(
             now.astimezone(UTC).isoformat(timespec="seconds"),
         ],
     )
-    speakers = _save_entities(db, cache, key, extraction.entities)
+    tally.totals["articles"] += 1
+    speakers = _save_entities(db, cache, tally, key, extraction.entities)
     rows = []
     for position, quote in enumerate(extraction.quotes[:MAX_QUOTES_PER_ARTICLE]):
         speaker_id = None
@@ -131,6 +172,8 @@ def _insert(
             speaker_id = speakers.get(norm(quote.speaker)) or cache.id_for(
                 quote.speaker, "person" if quote.speaker[:1].isupper() else "unnamed"
             )
+        if speaker_id is not None:
+            tally.quotes_by[speaker_id] += 1
         rows.append(
             (
                 (key << 8) | position,
@@ -146,6 +189,7 @@ def _insert(
                 str(quote.kind),
             )
         )
+    tally.totals["quotes"] += len(rows)
     db.conn.executemany(
         "insert into quotes (key, article_key, start, end, text, context, speaker, speaker_id,"
         " role, cue, kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -154,7 +198,7 @@ def _insert(
 
 
 def _save_entities(
-    db: Database, cache: EntityCache, key: int, entities: Sequence[Entity]
+    db: Database, cache: EntityCache, tally: Tally, key: int, entities: Sequence[Entity]
 ) -> dict[str, int]:
     by_norm: dict[str, int] = {}
     for entity in entities:
@@ -168,10 +212,11 @@ def _save_entities(
             "insert or ignore into aliases (alias, entity_id) values (?, ?)",
             [(name, entity_id) for name in names],
         )
-        db.execute(
+        cursor = db.execute(
             "insert or ignore into mentions (entity_id, article_key, role) values (?, ?, ?)",
             [entity_id, key, entity.roles[0] if entity.roles else None],
         )
+        tally.articles_by[entity_id] += cursor.rowcount
     return by_norm
 
 

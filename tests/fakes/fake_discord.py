@@ -34,7 +34,8 @@ BOT_USER = {
     "verified": True,
 }
 ADMIN_PERMISSIONS = str(1 << 5 | 1 << 10 | 1 << 11)  # manage_guild, view, send
-MEMBER_PERMISSIONS = str(1 << 10 | 1 << 11)
+MEMBER_PERMISSIONS = str(1 << 10 | 1 << 11 | 1 << 14 | 1 << 16)  # view, send, embed, history
+EMBED_LINKS = 1 << 14
 _ids = itertools.count(1_000_000_000_000_000_000)
 
 
@@ -91,8 +92,11 @@ def message_object(channel_id: str, body: dict[str, Any], author: dict[str, Any]
 class FakeDiscord:
     """REST + gateway. `requests` holds every REST call, in order of arrival."""
 
-    def __init__(self, guilds: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self, guilds: dict[str, list[str]] | None = None, no_embeds: set[str] | None = None
+    ) -> None:
         self.guilds = guilds or {}  # guild id -> text channel ids
+        self.no_embeds = no_embeds or set()  # channels where the bot lacks Embed Links
         self.requests: list[Request] = []
         self.unknown: list[Request] = []
         self.identifies: list[dict[str, Any]] = []
@@ -252,11 +256,18 @@ class FakeDiscord:
         await ws.send_str(json.dumps({"op": 0, "t": "READY", "s": next(self._seq), "d": ready}))
         for guild_id, channels in self.guilds.items():
             frame = {"op": 0, "t": "GUILD_CREATE", "s": next(self._seq),
-                     "d": guild_create(guild_id, channels)}  # fmt: skip
+                     "d": guild_create(guild_id, channels, self.no_embeds)}  # fmt: skip
             await ws.send_str(json.dumps(frame))
 
 
-def guild_create(guild_id: str, channels: list[str]) -> dict[str, Any]:
+def guild_create(guild_id: str, channels: list[str], no_embeds: set[str]) -> dict[str, Any]:
+    """A GUILD_CREATE with the bot as the only cached member (as with default intents)."""
+
+    def overwrites(channel: str) -> list[dict[str, Any]]:
+        if channel not in no_embeds:
+            return []
+        return [{"id": guild_id, "type": 0, "allow": "0", "deny": str(EMBED_LINKS)}]
+
     return {
         "id": guild_id, "name": f"guild {guild_id}", "icon": None, "owner_id": "1",
         "afk_channel_id": None, "afk_timeout": 300, "verification_level": 0,
@@ -270,10 +281,11 @@ def guild_create(guild_id: str, channels: list[str]) -> dict[str, Any]:
         "roles": [{"id": guild_id, "name": "@everyone", "permissions": MEMBER_PERMISSIONS,
                    "position": 0, "color": 0, "hoist": False, "managed": False,
                    "mentionable": False, "flags": 0}],
-        "emojis": [], "stickers": [], "members": [], "voice_states": [], "presences": [],
+        "emojis": [], "stickers": [], "voice_states": [], "presences": [],
+        "members": [member(BOT_USER, MEMBER_PERMISSIONS)],
         "threads": [], "stage_instances": [], "guild_scheduled_events": [],
         "channels": [{"id": c, "type": 0, "guild_id": guild_id, "name": f"chan-{c}",
-                      "position": i, "permission_overwrites": [], "nsfw": False,
+                      "position": i, "permission_overwrites": overwrites(c), "nsfw": False,
                       "parent_id": None, "topic": None, "last_message_id": None,
                       "rate_limit_per_user": 0} for i, c in enumerate(channels)],
     }  # fmt: skip

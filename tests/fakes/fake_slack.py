@@ -30,6 +30,17 @@ APP_TOKEN = "xapp-test-token-1"
 TEAM = "T0TEST"
 BOT_USER = "U0NEWSBOT"
 BOT_ID = "B0NEWSBOT"
+KNOWN = frozenset(
+    {
+        "auth.test",
+        "chat.postMessage",
+        "users.info",
+        "apps.connections.open",
+        "response",
+        "socket.connect",
+        "socket.ack",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,11 @@ class FakeSlack:
         self._scripts[method].append(
             Scripted(status, body if body is not None else {"ok": True}, headers or {})
         )
+
+    def unknown(self) -> list[str]:
+        """Methods called that this fake (and so newsbot's design) does not expect."""
+        with self._cond:
+            return [c.method for c in self.calls if c.method not in KNOWN]
 
     def calls_to(self, method: str) -> list[Call]:
         with self._cond:

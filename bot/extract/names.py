@@ -1,0 +1,114 @@
+"""Capitalised runs of an article read as name candidates: the name, its gender and title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from bot.extract.lexicon import (
+    FEMALE_TITLES,
+    HONORIFICS_FEMALE,
+    HONORIFICS_MALE,
+    MALE_TITLES,
+    NOT_NAME_WORDS,
+    ORG_PLACE_WORDS,
+    ORG_WORDS,
+    PERSON_TITLES,
+    SMALL_WORDS,
+    TITLE_WORDS,
+)
+from bot.extract.names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+
+# "Sen.", "J." and "Jr." keep their dot; a longer word's dot ends the sentence and the run
+_TOK = r"[A-Z](?:[a-z]{0,3}\.|[\w'’\-]*)"
+_RUN = re.compile(rf"\b{_TOK}(?: (?:(?:de|van|von|bin|la|al|del|da|der) )?{_TOK})*")
+POSS = re.compile(r"(?:['’]s|['’])$")
+# a lower-case word that Title Case would have capitalised: the line is prose
+_PLAIN_WORD = re.compile(r"(?<![\w'’-])(?!(?:from|into|over|with)\b)[a-z]{4,}")
+_ENDS = frozenset('.!?"”’:)')
+_PARA = re.compile(r"[^\n]+")
+_WORDS = re.compile(r"[A-Za-z][\w'’\-]*")
+
+
+_FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+
+
+def runs(masked: str, start: int) -> Iterator[re.Match[str]]:
+    """Capitalised runs, except in Title Case lines (headlines, tag lists, page furniture),
+    which say nothing about who is who."""
+    for p in _PARA.finditer(masked, start):
+        line = p.group().rstrip()
+        ends = line[-1:] in _ENDS
+        if len(line) < 400 and not (ends and _PLAIN_WORD.search(line)):
+            words = _WORDS.findall(line)
+            caps = sum(1 for w in words if w[0].isupper() or w in SMALL_WORDS)
+            if len(words) >= 2 and caps == len(words):
+                continue
+            if len(words) >= 4 and caps >= 0.6 * len(words) and not ends:
+                continue  # a tag list or menu: no sentence ends there
+        yield from _RUN.finditer(masked, p.start(), p.end())
+
+
+_SKIP_RUN = NOT_NAME_WORDS | TITLE_WORDS
+
+Analysed = tuple[int, tuple[str, ...], str | None, bool, str | None, bool]
+
+
+@lru_cache(maxsize=65536)
+def analyse(run: str) -> Analysed | None:
+    """What a capitalised run says about a person: (offset of the name, name words, gender,
+    surely a person, title word before it, possessive). Pure, so cached across articles."""
+    if " " not in run and run.lower() in _SKIP_RUN:
+        return None  # "The", "But", "President": most runs are one such word
+    words = run.split()
+    pos = 0
+    title: str | None = None
+    k = 0
+    while k < len(words):
+        low = words[k].lower()
+        if low in TITLE_WORDS:
+            title = low
+        elif low not in NOT_NAME_WORDS:
+            break
+        pos += len(words[k]) + 1  # runs are joined by one space
+        k += 1
+    if k == len(words):
+        return None
+    words = words[k:]
+    poss = bool(POSS.search(words[-1]))
+    if poss:
+        words[-1] = POSS.sub("", words[-1])
+    words = [w.rstrip(".") if len(w) > 2 else w for w in words]
+    if not ORG_PLACE_WORDS.isdisjoint(w.lower() for w in words) or words[-1].isupper():
+        return None
+    for k in range(1, len(words) - 1):
+        # "Intelligence Republican Mike Pompeo": the name starts at its first name
+        if words[k].lower() in _FIRST_NAMES and words[0].lower() not in _FIRST_NAMES:
+            pos += sum(len(w) + 1 for w in words[:k])
+            words = words[k:]
+            break
+    first = words[0].lower()
+    gender = "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
+    if title in HONORIFICS_MALE or title in MALE_TITLES:
+        gender = gender or "m"
+    elif title in HONORIFICS_FEMALE or title in FEMALE_TITLES:
+        gender = gender or "f"
+    sure = (len(words) >= 2 and gender is not None) or title in PERSON_TITLES
+    return pos, tuple(words), gender, sure, title, poss
+
+
+@lru_cache(maxsize=16384)
+def org_or_place(run: str) -> tuple[str, str] | None:
+    """("State Department", "org") or ("New York", "place") for a run of two words or more."""
+    words = run.split()
+    while words and words[0].lower() in NOT_NAME_WORDS and words[0].lower() not in ORG_PLACE_WORDS:
+        words = words[1:]  # "The", "But"; "New" stays: "New York"
+    if len(words) < 2 or len(words) > 5:
+        return None
+    words = [w.rstrip(".") if len(w) > 2 else w for w in words]
+    words[-1] = POSS.sub("", words[-1])
+    lows = {w.lower() for w in words}
+    if ORG_PLACE_WORDS.isdisjoint(lows):
+        return None
+    return " ".join(words), "org" if not ORG_WORDS.isdisjoint(lows) else "place"

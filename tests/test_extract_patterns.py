@@ -1,0 +1,178 @@
+"""Quote attribution patterns, one small literal article each."""
+
+from __future__ import annotations
+
+from bot.contract import QuoteKind
+from bot.extract import extract
+from bot.models import Quote
+
+
+def direct(text: str) -> list[Quote]:
+    return [q for q in extract(text).quotes if q.kind is QuoteKind.DIRECT]
+
+
+def reported(text: str) -> list[Quote]:
+    return [q for q in extract(text).quotes if q.kind is QuoteKind.REPORTED]
+
+
+def test_offsets_are_the_words_inside_the_marks() -> None:
+    text = "“We will win,” Maria Lopez said."
+    (q,) = direct(text)
+    assert "We will win," == text[q.start : q.end]
+    assert "We will win," == q.text
+
+
+def test_split_quote_gives_both_pieces_the_speaker() -> None:
+    text = (
+        "Secretary of State Antony Blinken spoke on Monday.\n\n"
+        "“We are concerned,” Blinken said. “China must choose.”"
+    )
+    qs = direct(text)
+    assert ["We are concerned,", "China must choose."] == [q.text for q in qs]
+    assert ["Antony Blinken", "Antony Blinken"] == [q.speaker for q in qs]
+    assert "Secretary of State" == qs[0].role
+
+
+def test_straight_marks_work_like_curly_ones() -> None:
+    qs = direct('"It is over," said Tom Baker. "We lost."')
+    assert ["Tom Baker", "Tom Baker"] == [q.speaker for q in qs]
+    assert "said" == qs[0].cue
+
+
+def test_said_x_inversion_with_role_apposition() -> None:
+    (q,) = direct("“The talks went well,” said Jen Psaki, the White House press secretary.")
+    assert "Jen Psaki" == q.speaker
+    assert "White House press secretary" == q.role
+
+
+def test_role_before_name_is_kept_apart() -> None:
+    (q,) = direct("“We are ready,” White House press secretary Jen Psaki said in a statement.")
+    assert "Jen Psaki" == q.speaker
+    assert "White House press secretary" == q.role
+    assert "said in a statement" == q.cue
+
+
+def test_possessive_apposition_gives_the_role() -> None:
+    text = "Biden’s national security adviser, Jake Sullivan, said the talks were “intense.”"
+    (q,) = direct(text)
+    assert "Jake Sullivan" == q.speaker
+    assert "national security adviser" == q.role
+    (person,) = [e for e in extract(text).entities if e.name == "Jake Sullivan"]
+    assert "national security adviser" in person.roles
+
+
+def test_colon_introduces_a_quote() -> None:
+    (q,) = direct("Mary Jones said: “We are ready for this.”")
+    assert "Mary Jones" == q.speaker
+
+
+def test_colon_at_the_end_of_the_paragraph_before() -> None:
+    (q,) = direct("Mary Jones spoke to the crowd. She said:\n\n“We are ready for this.”")
+    assert "Mary Jones" == q.speaker
+
+
+def test_transcript_name_line() -> None:
+    (q,) = direct("PSAKI: “We have nothing to announce today.”")
+    assert "PSAKI" == q.speaker
+    assert ":" == q.cue
+
+
+def test_vox_pop_line_ending_with_a_dash_and_name() -> None:
+    (q,) = direct("“The rent is simply too high.” ― Maria Lopez, 45, teacher")
+    assert "Maria Lopez" == q.speaker
+
+
+def test_multi_paragraph_quote_continues_with_its_speaker() -> None:
+    text = (
+        "Governor Ann Rivera spoke at length.\n\n"
+        "“We began this work years ago,” Rivera said. “It was hard.\n\n"
+        "“And it is not finished yet.”"
+    )
+    qs = direct(text)
+    assert 3 == len(qs)
+    assert ["Ann Rivera"] * 3 == [q.speaker for q in qs]
+    assert "It was hard." == qs[1].text
+
+
+def test_pronoun_resolves_to_the_last_person_of_that_gender() -> None:
+    text = (
+        "Senator Mary Jones met Tom Baker on Monday.\n\n"
+        "“The bill is dead,” she said.\n\n"
+        "Baker disagreed. “It can pass,” he said."
+    )
+    assert ["Mary Jones", "Tom Baker"] == [q.speaker for q in direct(text)]
+
+
+def test_pronoun_skips_names_inside_quotes() -> None:
+    text = "Tom Baker spoke first. “I told Mary Jones no,” he said."
+    (q,) = direct(text)
+    assert "Tom Baker" == q.speaker
+
+
+def test_surname_resolves_to_the_fullest_name() -> None:
+    text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
+    (q,) = direct(text)
+    assert "Antony J. Blinken" == q.speaker
+
+
+def test_partial_quote_inside_reported_speech_goes_to_the_subject() -> None:
+    text = "Psaki said that China would face “significant consequences” if Russia won."
+    (q,) = direct(text)
+    assert "Psaki" == q.speaker
+    (r,) = reported(text)
+    assert "Psaki" == r.speaker
+
+
+def test_nested_report_credits_the_outer_speaker() -> None:
+    text = "Sen. John Smith said Mary Jones told him that the plan was “dead on arrival.”"
+    (q,) = direct(text)
+    assert "John Smith" == q.speaker
+    assert "Sen." == q.role
+
+
+def test_unnamed_source_stays_as_written() -> None:
+    (q,) = direct("“We have deep concerns,” a senior administration official told reporters.")
+    assert "a senior administration official" == q.speaker
+    assert "told reporters" == q.cue
+    kinds = {
+        e.name: e.kind
+        for e in extract(
+            q.text and "“We have deep concerns,” a senior administration official told reporters."
+        ).entities
+    }
+    assert "unnamed" == kinds["a senior administration official"]
+
+
+def test_according_to() -> None:
+    (q,) = direct("“Nobody expected it,” according to Tom Baker, a local farmer.")
+    assert "Tom Baker" == q.speaker
+    assert "according to" == q.cue
+
+
+def test_titles_of_works_and_scare_quotes_are_not_speech() -> None:
+    text = "The show “Saturday Night Live” aired. The so-called “reform” passed on Monday."
+    assert [] == direct(text)
+
+
+def test_label_next_to_a_speaker_and_cue_is_kept() -> None:
+    (q,) = direct("Tom Baker called the plan “a total disaster for farmers.”")
+    assert "Tom Baker" == q.speaker
+
+
+def test_reported_speech_forms() -> None:
+    assert ["Mary Jones"] == [q.speaker for q in reported("The deal is done, Mary Jones said.")]
+    (r,) = reported("According to Mary Jones, the deal is done.")
+    assert "the deal is done" == r.text
+    (r,) = reported("Mary Jones told reporters that the deal is done.")
+    assert ("the deal is done", "told reporters") == (r.text, r.cue)
+
+
+def test_passive_is_not_a_report() -> None:
+    assert [] == reported("Russia is said to have asked China for military help.")
+
+
+def test_empty_and_odd_input() -> None:
+    assert () == extract("").quotes
+    assert () == extract("   \n\n ").quotes
+    qs = direct("An unclosed “quote that never ends")
+    assert ["quote that never ends"] == [q.text for q in qs]
