@@ -174,3 +174,11 @@ def m005_counts(db: Database) -> None:
         "insert into counters (name, value) select 'articles', count(*) from articles"
         " union all select 'quotes', count(*) from quotes"
     )
+
+
+@migrations()
+def m006_arrival_order(db: Database) -> None:
+    # Keys follow publication time; `seq` follows arrival, so "what is new since" is a range.
+    db["articles"].add_column("seq", int)
+    db.execute("update articles set seq = key")
+    db["articles"].create_index(["seq"])

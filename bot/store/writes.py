@@ -54,7 +54,8 @@ class EntityCache:
 class Tally:
     """Changes to the running counts, applied once per batch rather than once per row."""
 
-    def __init__(self) -> None:
+    def __init__(self, last_seq: int) -> None:
+        self.seq = last_seq  # arrival order of articles, for "new since" readers such as alerts
         self.quotes_by: Counter[int] = Counter()
         self.articles_by: Counter[int] = Counter()
         self.totals: Counter[str] = Counter()
@@ -76,7 +77,8 @@ def save_articles(
 ) -> list[str]:
     """Store a batch in one transaction; say 'added', 'updated' or 'duplicate' for each."""
     outcomes = []
-    tally = Tally()
+    last = db.execute("select coalesce(max(seq), 0) from articles").fetchone()[0]
+    tally = Tally(last)
     try:
         with db.conn:
             for article, extraction in batch:
@@ -148,7 +150,7 @@ def _insert(
     key = _free_key(db, article_key(published, article.id))
     db.execute(
         "insert into articles (key, id, url, canonical_url, outlet, title, published, text, tags,"
-        " content_hash, ingested) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " content_hash, ingested, seq) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             key,
             article.id,
@@ -161,8 +163,10 @@ def _insert(
             "\n".join(article.tags),
             digest,
             now.astimezone(UTC).isoformat(timespec="seconds"),
+            tally.seq + 1,
         ],
     )
+    tally.seq += 1
     tally.totals["articles"] += 1
     speakers = _save_entities(db, cache, tally, key, extraction.entities)
     rows = []
