@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from bot import compose, fts, suggest, topics
 from bot.contract import Answer, Intent, Period, Query
-from bot.models import Person
+from bot.models import Person, StoredArticle, StoredQuote
 from bot.store import Store
 
 DIGEST_STORIES = 8
@@ -117,11 +117,16 @@ def _who(store: Store, query: Query, page_size: int) -> Answer:
     return compose.who_answer(query, person, recent)
 
 
-def digest(store: Store, now: datetime, wanted: tuple[str, ...]) -> Answer:
-    """The last 24 hours' stories and quotes; if that is empty, the newest day the store has."""
+def digest(
+    store: Store, now: datetime, wanted: tuple[str, ...], skip: tuple[int, ...] = ()
+) -> Answer:
+    """The last 24 hours' biggest stories and most notable quotes, minus stories in `skip`.
+
+    When the last 24 hours hold nothing, the newest day the store has stands in.
+    """
     match = fts.match_expression([p for t in wanted for p in topics.expand(t)]) if wanted else None
     period = Period(now - timedelta(days=1), now, "the last 24 hours")
-    stories = store.latest(match, period, None, DIGEST_STORIES)
+    stories = store.top_stories(match, period, skip, DIGEST_STORIES)
     note = ""
     if not stories:
         newest = store.latest(match, None, None, 1)
@@ -130,14 +135,25 @@ def digest(store: Store, now: datetime, wanted: tuple[str, ...]) -> Answer:
             return compose.digest_answer(label, [], [], "Nothing new in the last 24 hours.")
         end = newest[0].published + timedelta(seconds=1)
         period = Period(end - timedelta(days=1), end, "the newest day in the store")
-        stories = store.latest(match, period, None, DIGEST_STORIES)
+        stories = store.top_stories(match, period, skip, DIGEST_STORIES)
         note = "Nothing new in the last 24 hours; this is the newest day the store holds."
-    quotes = store.quotes(match, None, period, None, DIGEST_QUOTES * 3)
-    # Prefer direct quotes and one per speaker, so the digest shows several voices.
+    quotes = store.quotes(match, None, period, None, DIGEST_QUOTES * 5)
+    label = compose.day((period.end or now) - timedelta(seconds=1))
+    return compose.digest_answer(label, stories, notable(quotes, stories, skip), note)
+
+
+def notable(
+    quotes: list[StoredQuote], stories: list[StoredArticle], skip: tuple[int, ...]
+) -> list[StoredQuote]:
+    """Quotes from the biggest stories first, direct before reported, one per speaker."""
+    rank = {a.story: i for i, a in enumerate(stories)}
+    fresh = [q for q in quotes if q.article.story not in skip]
+    ordered = sorted(
+        compose.reading_order(fresh), key=lambda q: rank.get(q.article.story, len(rank))
+    )
     picked, speakers = [], set()
-    for q in compose.reading_order(quotes):
+    for q in ordered:
         if q.speaker not in speakers:
             speakers.add(q.speaker)
             picked.append(q)
-    label = compose.day((period.end or now) - timedelta(seconds=1))
-    return compose.digest_answer(label, stories, picked[:DIGEST_QUOTES], note)
+    return picked[:DIGEST_QUOTES]

@@ -40,7 +40,8 @@ def reading_order(quotes: Sequence[StoredQuote]) -> list[StoredQuote]:
 
 
 def _story_item(a: StoredArticle) -> Item:
-    return Item(text=a.snippet or a.title, kind="story", link=link(a))
+    others = tuple(o for o in a.outlets if o != a.outlet)
+    return Item(text=a.snippet or a.title, kind="story", link=link(a), extra=others)
 
 
 def citations(items: Sequence[Item]) -> tuple[Link, ...]:

@@ -83,8 +83,12 @@ class NewsBot:
         return digest.due(subs, now, self.store.delivery_log)
 
     def digest_for(self, due: DueDigest) -> Answer:
+        """The digest to post for `due`: it skips stories this destination already got."""
         self._ensure_seeded()
-        return answering.digest(self.store, self.clock(), due.subscription.topics)
+        sent = self.store.sent_stories(due.subscription.destination)
+        answer = answering.digest(self.store, self.clock(), due.subscription.topics, sent)
+        self.store.offer_digest(due, [link.article_id for link in answer.citations])
+        return answer
 
     def record_delivery(self, due: DueDigest, error: str | None = None) -> None:
         """Log a post: with no error the day is done for good; an error is kept for digest-show."""

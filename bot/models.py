@@ -67,6 +67,8 @@ class StoredArticle:
     outlet: str | None
     published: datetime | None
     snippet: str = ""
+    story: int | None = None  # near-duplicates across outlets share one
+    outlets: tuple[str, ...] = ()  # every outlet carrying the story, when it was asked for
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ def item_line(item: Item) -> str:
         line = f"{who}: {words}"
     else:
         line = item.text
+    if item.extra:
+        line += f"\n    Also in: {', '.join(item.extra)}"
     if item.link is not None:
         line += f"\n    {cite(item.link)}"
     return line

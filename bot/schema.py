@@ -182,3 +182,57 @@ def m006_arrival_order(db: Database) -> None:
     db["articles"].add_column("seq", int)
     db.execute("update articles set seq = key")
     db["articles"].create_index(["seq"])
+
+
+@migrations()
+def m007_stories(db: Database) -> None:
+    # Near-duplicate articles share a story id (the key of the story's first article).
+    db["articles"].add_column("story", int)
+    db["articles"].add_column("sketch", bytes)
+    db.execute("update articles set story = key")
+    db["articles"].create_index(["story"])
+    db.execute(
+        "create table story_keys (hash integer not null, article_key integer not null,"
+        " primary key (hash, article_key)) without rowid"
+    )
+    # What each digest destination was sent, so the next digest skips it.
+    db["digest_sent"].create(
+        {"platform": str, "scope": str, "channel": str, "day": str, "article_id": str, "sent": int},
+        pk=("platform", "scope", "channel", "day", "article_id"),
+    )
+
+
+@migrations()
+def m007_watches(db: Database) -> None:
+    # A channel's watches; `cursor` is the newest `articles.seq` each has looked at.
+    db["watches"].create(
+        {
+            "platform": str,
+            "scope": str,
+            "channel": str,
+            "kind": str,  # topic | person
+            "term_key": str,  # normalised term: one watch per kind and term per channel
+            "term": str,  # as typed
+            "created": str,
+            "cursor": int,
+        },
+        pk=("platform", "scope", "channel", "kind", "term_key"),
+    )
+    # Per channel: the rate limit and the retry wait after a failed post.
+    db["watch_channels"].create(
+        {
+            "platform": str,
+            "scope": str,
+            "channel": str,
+            "last_posted": str,
+            "failures": int,
+            "attempted": str,
+            "last_error": str,
+        },
+        pk=("platform", "scope", "channel"),
+    )
+    # One row per channel and item posted: the primary key is what makes an alert post once.
+    db["watch_deliveries"].create(
+        {"platform": str, "scope": str, "channel": str, "item": str, "delivered": str},
+        pk=("platform", "scope", "channel", "item"),
+    )

@@ -141,6 +141,11 @@ class Store:
     ) -> list[StoredQuote]:
         return self._run(reads.quotes, match, speaker_ids, period, outlet, limit, offset)
 
+    def top_stories(
+        self, match: str | None, period: Period | None, skip: Sequence[int], limit: int
+    ) -> list[StoredArticle]:
+        return self._run(reads.top_stories, match, period, skip, limit)
+
     def people(self, name: str, limit: int = 10) -> list[Person]:
         return self._run(reads.people, name, limit)
 
@@ -181,6 +186,12 @@ class Store:
 
     def subscriptions(self, platform: str, scope: str | None) -> tuple[DigestSubscription, ...]:
         return self._run(digests.many, platform, scope)
+
+    def sent_stories(self, destination: Destination) -> tuple[int, ...]:
+        return self._run(digests.sent_stories, destination)
+
+    def offer_digest(self, due: DueDigest, article_ids: Sequence[str]) -> None:
+        self._run(digests.offer, due, article_ids)
 
     def delivery_log(self, destination: Destination) -> DeliveryLog:
         return self._run(digests.log, destination)

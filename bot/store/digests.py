@@ -5,6 +5,7 @@ A row per destination and day in the log is what makes a digest post happen once
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -101,6 +102,12 @@ def record(db: Database, due: DueDigest, error: str | None, now: datetime) -> No
             " attempted = excluded.attempted",
             [d.platform, d.scope, d.channel, due.day, None if error else stamp, error, stamp],
         )
+        if not error:
+            db.execute(
+                "update digest_sent set sent = 1 where platform = ? and scope = ? and channel = ?"
+                " and day = ?",
+                [d.platform, d.scope, d.channel, due.day],
+            )
         db.execute(
             "update digest_subscriptions set last_error = ? where platform = ? and scope = ?"
             " and channel = ?",
@@ -110,4 +117,31 @@ def record(db: Database, due: DueDigest, error: str | None, now: datetime) -> No
                 d.scope,
                 d.channel,
             ],
+        )
+
+
+def sent_stories(db: Database, d: Destination) -> tuple[int, ...]:
+    """Stories this destination already got in a delivered digest."""
+    rows = db.execute(
+        "select distinct a.story from digest_sent s join articles a on a.id = s.article_id"
+        " where s.platform = ? and s.scope = ? and s.channel = ? and s.sent = 1"
+        " and a.story is not null order by s.day desc limit 500",
+        [d.platform, d.scope, d.channel],
+    )
+    return tuple(r[0] for r in rows)
+
+
+def offer(db: Database, due: DueDigest, article_ids: Sequence[str]) -> None:
+    """Remember what this day's digest holds; it counts as sent once the post succeeds."""
+    d = due.subscription.destination
+    with db.conn:
+        db.execute(
+            "delete from digest_sent where platform = ? and scope = ? and channel = ? and day = ?"
+            " and sent = 0",
+            [d.platform, d.scope, d.channel, due.day],
+        )
+        db.conn.executemany(
+            "insert or ignore into digest_sent (platform, scope, channel, day, article_id, sent)"
+            " values (?, ?, ?, ?, ?, 0)",
+            [(d.platform, d.scope, d.channel, due.day, a) for a in article_ids],
         )

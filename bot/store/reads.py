@@ -7,6 +7,7 @@ range and "newest first" is `order by rowid desc`, which FTS5 serves without sor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -16,7 +17,9 @@ from bot.models import Person, StoredArticle, StoredQuote, StoreStats
 from bot.names import norm
 
 _MAX_KEY = (1 << 62) - 1
-_ARTICLE_COLUMNS = "a.key, a.id, a.title, a.url, a.outlet, a.published, substr(a.text, 1, 320)"
+_ARTICLE_COLUMNS = (
+    "a.key, a.id, a.title, a.url, a.outlet, a.published, substr(a.text, 1, 320), a.story"
+)
 
 
 def key_range(period: Period | None, shift: int) -> tuple[int, int]:
@@ -39,7 +42,27 @@ def _when(value: str | None) -> datetime | None:
 
 def _article(row: Sequence) -> StoredArticle:
     snippet = (row[6] or "").split("\n\n", 1)[0].strip()
-    return StoredArticle(row[0], row[1], row[2], row[3], row[4], _when(row[5]), snippet)
+    return StoredArticle(row[0], row[1], row[2], row[3], row[4], _when(row[5]), snippet, row[7])
+
+
+def _one_per_story(db: Database, found: list[StoredArticle], limit: int) -> list[StoredArticle]:
+    """Keep the newest copy of each story, listing every outlet that carried it."""
+    kept: dict[int, StoredArticle] = {}
+    for article in found:
+        kept.setdefault(article.story if article.story is not None else article.key, article)
+        if len(kept) == limit:
+            break
+    out = []
+    for story, article in kept.items():
+        rows = db.execute(
+            "select distinct outlet from articles where story = ? and outlet is not null limit 20",
+            [story],
+        ).fetchall()
+        outlets = tuple(
+            sorted({r[0] for r in rows} | ({article.outlet} if article.outlet else set()))
+        )
+        out.append(replace(article, outlets=outlets))
+    return out
 
 
 def latest(
@@ -57,15 +80,17 @@ def latest(
         params.append(outlet)
     if match is None:
         sql = f"select {_ARTICLE_COLUMNS} from articles a where {' and '.join(where)}"
-        sql += " order by a.key desc limit ? offset ?"
+        sql += " order by a.key desc limit ?"
     else:
         sql = (
             f"select {_ARTICLE_COLUMNS} from articles_fts f join articles a on a.key = f.rowid"
             f" where articles_fts match ? and f.rowid between ? and ? and {' and '.join(where)}"
-            " order by f.rowid desc limit ? offset ?"
+            " order by f.rowid desc limit ?"
         )
         params = [match, low, high, *params]
-    return [_article(r) for r in db.execute(sql, [*params, limit, offset]).fetchall()]
+    # Copies of one story collapse into one item, so read ahead to fill the page.
+    found = [_article(r) for r in db.execute(sql, [*params, (limit + offset) * 3]).fetchall()]
+    return _one_per_story(db, found, limit + offset)[offset:]
 
 
 _QUOTE_COLUMNS = f"q.key, q.text, q.speaker, q.role, q.cue, q.kind, {_ARTICLE_COLUMNS}"
@@ -115,8 +140,54 @@ def quotes(
             " order by f.rowid desc limit ? offset ?"
         )
         params = [match, low, high, *params]
-    rows = db.execute(sql, [*params, limit, offset]).fetchall()
-    return [StoredQuote(r[0], r[1], r[2], r[3], r[4], r[5], _article(r[6:])) for r in rows]
+    # The same quote carried by several copies of one story is shown once: read ahead.
+    rows = db.execute(sql, [*params, (limit + offset) * 2, 0]).fetchall()
+    seen: set[tuple[int | None, str]] = set()
+    out = []
+    for r in rows:
+        quote = StoredQuote(r[0], r[1], r[2], r[3], r[4], r[5], _article(r[6:14]))
+        fingerprint = (quote.article.story, " ".join(quote.text.lower().split()))
+        if fingerprint not in seen:
+            seen.add(fingerprint)
+            out.append(quote)
+    return out[offset : offset + limit]
+
+
+def top_stories(
+    db: Database,
+    match: str | None,
+    period: Period | None,
+    skip: Sequence[int],
+    limit: int,
+) -> list[StoredArticle]:
+    """The period's biggest stories: carried by the most outlets, then the most copies."""
+    low, high = key_range(period, 20)
+    where, params = ["a.key between ? and ?"], [low, high]
+    if match is not None:
+        where.append(
+            "a.key in (select rowid from articles_fts where articles_fts match ?"
+            " and rowid between ? and ?)"
+        )
+        params += [match, low, high]
+    if skip:
+        where.append(f"a.story not in ({','.join('?' * len(skip))})")
+        params += list(skip)
+    newest = [
+        r[0]
+        for r in db.execute(
+            f"select max(a.key) from articles a where {' and '.join(where)} group by a.story"
+            " order by count(distinct a.outlet) desc, count(*) desc, max(a.key) desc limit ?",
+            [*params, limit],
+        )
+    ]
+    if not newest:
+        return []
+    rows = db.execute(
+        f"select {_ARTICLE_COLUMNS} from articles a where a.key in ({','.join('?' * len(newest))})",
+        newest,
+    ).fetchall()
+    by_key = {r[0]: _article(r) for r in rows}
+    return _one_per_story(db, [by_key[k] for k in newest if k in by_key], limit)
 
 
 def people(db: Database, name: str, limit: int = 10) -> list[Person]:

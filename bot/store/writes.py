@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from bot import stories
 from bot.models import Article, Entity, Extraction
 from bot.names import canonical_url, content_hash, norm
 
@@ -125,6 +126,7 @@ def _delete_article(db: Database, tally: Tally, key: int) -> None:
     for (entity_id,) in db.execute("select entity_id from mentions where article_key = ?", [key]):
         tally.articles_by[entity_id] -= 1
     tally.totals["articles"] -= 1
+    db.execute("delete from story_keys where article_key = ?", [key])
     db.execute("delete from quotes where article_key = ?", [key])
     db.execute("delete from mentions where article_key = ?", [key])
     db.execute("delete from articles where key = ?", [key])
@@ -148,9 +150,11 @@ def _insert(
 ) -> None:
     published = (article.published or now).astimezone(UTC)
     key = _free_key(db, article_key(published, article.id))
+    sketch = stories.sketch(article.text)
     db.execute(
         "insert into articles (key, id, url, canonical_url, outlet, title, published, text, tags,"
-        " content_hash, ingested, seq) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " content_hash, ingested, seq, story, sketch)"
+        " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             key,
             article.id,
@@ -164,9 +168,15 @@ def _insert(
             digest,
             now.astimezone(UTC).isoformat(timespec="seconds"),
             tally.seq + 1,
+            _story(db, key, sketch),
+            stories.pack(sketch),
         ],
     )
     tally.seq += 1
+    db.conn.executemany(
+        "insert or ignore into story_keys (hash, article_key) values (?, ?)",
+        [(h, key) for h in stories.lsh_keys(sketch)],
+    )
     tally.totals["articles"] += 1
     speakers = _save_entities(db, cache, tally, key, extraction.entities)
     rows = []
@@ -199,6 +209,29 @@ def _insert(
         " role, cue, kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+
+
+STORY_WINDOW = 7 * 86400 << 20  # near-duplicates more than a week apart are new stories
+MAX_CANDIDATES = 40
+
+
+def _story(db: Database, key: int, sketch: tuple[int, ...]) -> int:
+    """The story of the most similar recent article sharing an LSH key, else a new one."""
+    keys = stories.lsh_keys(sketch)
+    if not keys:
+        return key
+    rows = db.execute(
+        "select a.story, a.sketch from articles a where a.key in (select article_key from"
+        f" story_keys where hash in ({','.join('?' * len(keys))}))"
+        " and a.key between ? and ? limit ?",
+        [*keys, key - STORY_WINDOW, key + STORY_WINDOW, MAX_CANDIDATES],
+    ).fetchall()
+    best, story = stories.SAME_STORY, key
+    for candidate_story, blob in rows:
+        score = stories.similarity(sketch, stories.unpack(blob))
+        if score >= best:
+            best, story = score, candidate_story
+    return story
 
 
 def _save_entities(
