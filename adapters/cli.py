@@ -22,6 +22,7 @@ from dotenv import dotenv_values
 
 from adapters import jsonview, logs, progress, terminal
 from bot import plaintext
+from bot.contract import Destination
 from bot.core import NewsBot
 from bot.errors import NewsbotError
 from bot.settings import Settings
@@ -77,17 +78,13 @@ def cmd_ingest(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> in
         reports.extend(service.ingest_url(url) for url in urls)
     if paths:
         bar = progress.Bar(sys.stderr) if sys.stderr.isatty() else None
-        reports.append(ingest_paths(bot.store, paths, now(), bar.update if bar else None))
+        update = bar.update if bar else None
+        reports.append(ingest_paths(bot.store, paths, now(), update, workers=args.workers))
         if bar:
             bar.close()
-    report = IngestReport(
-        added=sum(r.added for r in reports),
-        updated=sum(r.updated for r in reports),
-        duplicates=sum(r.duplicates for r in reports),
-        rejected=tuple(x for r in reports for x in r.rejected),
-    )
-    for rejected in report.rejected:
-        print(f"rejected {rejected.source}: {rejected.reason}", file=sys.stderr)
+    report = IngestReport.combine(reports)
+    for problem in report.rejected:
+        print(f"{'warning' if problem.kept else 'rejected'} {problem}", file=sys.stderr)
     print(report.summary_line())
     return 0 if report.ok else 1
 
@@ -134,6 +131,33 @@ def cmd_poll(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
             print(f"failed {result.url}: {result.error}", file=sys.stderr)
     print(text.poll_line(results))
     return 1 if any(r.error for r in results) else 0
+
+
+# -- watches ----------------------------------------------------------------------
+
+
+def cmd_watch(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
+    """Add, remove or list channel watches; the running adapters post the alerts."""
+    if args.watch_command == "list":
+        platforms = [args.platform] if args.platform else ["discord", "slack"]
+        watches = [w for p in platforms for w in bot.watches(p, args.scope)]
+        for w in watches:
+            d = w.destination
+            failed = f"  (last alert failed: {w.last_error})" if w.last_error else ""
+            print(f"{d.platform} {d.scope} {d.channel} {w.kind} {w.term}{failed}")
+        if not watches:
+            print("no watches yet; add one with `newsbot watch add … topic China`")
+        return 0
+    where = Destination(args.platform, args.scope, args.channel)
+    term = " ".join(args.term)
+    if args.watch_command == "add":
+        watch = bot.watch(where, args.kind, term)
+        place = f"{where.platform} {where.scope} {where.channel}"
+        print(f"watching {watch.kind} {watch.term!r} in {place}; `newsbot run` posts new matches")
+        return 0
+    removed = bot.unwatch(where, args.kind, term)
+    print(f"{'removed' if removed else 'no such watch:'} {args.kind} {term!r} in {where.channel}")
+    return 0 if removed else 1
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -191,8 +215,15 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("chat", help="terminal chat").set_defaults(run=cmd_chat)
     ingest = sub.add_parser("ingest", help="store .txt, .html, .jsonl files or folders, or URLs")
     ingest.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
+    ingest.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes that extract quotes for large inputs (default: cores - 1; 0: none)",
+    )
     ingest.set_defaults(run=cmd_ingest)
     _feed_parsers(sub)
+    _watch_parsers(sub)
     sub.add_parser("extract", help="JSONL articles on stdin -> quotes as JSONL")
     digest = sub.add_parser("digest", help="print today's digest")
     digest.add_argument("topics", nargs="*")
@@ -224,6 +255,22 @@ def _feed_parsers(sub: argparse._SubParsersAction) -> None:
     poll = sub.add_parser("poll", help="poll due feeds once")
     poll.add_argument("--all", action="store_true", help="poll every active feed, due or not")
     poll.set_defaults(run=cmd_poll)
+
+
+def _watch_parsers(sub: argparse._SubParsersAction) -> None:
+    watch = sub.add_parser("watch", help="alert a channel to each new quote on a topic or person")
+    watch.set_defaults(run=cmd_watch)
+    actions = watch.add_subparsers(dest="watch_command", required=True)
+    for name, text in (("add", "watch a topic or person"), ("remove", "stop a watch")):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("--platform", required=True, choices=["discord", "slack"])
+        action.add_argument("--scope", required=True, help="Discord server id or Slack team id")
+        action.add_argument("--channel", required=True, help="channel id")
+        action.add_argument("kind", choices=["topic", "person"])
+        action.add_argument("term", nargs="+", help="e.g. China, or Jen Psaki")
+    listing = actions.add_parser("list", help="watches with the last failed alert, if any")
+    listing.add_argument("--platform", choices=["discord", "slack"])
+    listing.add_argument("--scope", help="only this Discord server or Slack team")
 
 
 def _overrides(args: argparse.Namespace, settings: Settings) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -13,6 +14,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid)$", re.I)
 
 
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """'  The  Senior Administration-Official ' -> 'senior administration official'."""
     text = unicodedata.normalize("NFKD", name)

@@ -203,7 +203,7 @@ def m007_stories(db: Database) -> None:
 
 
 @migrations()
-def m007_watches(db: Database) -> None:
+def m008_watches(db: Database) -> None:
     # A channel's watches; `cursor` is the newest `articles.seq` each has looked at.
     db["watches"].create(
         {
@@ -236,3 +236,39 @@ def m007_watches(db: Database) -> None:
         {"platform": str, "scope": str, "channel": str, "item": str, "delivered": str},
         pk=("platform", "scope", "channel", "item"),
     )
+
+
+def _fts_without_sizes(db: Database, table: str, columns: tuple[str, ...], rowid: str) -> None:
+    """Rebuild `table`_fts with columnsize=0: we order by time, never by bm25, so the
+    per-row size records are pure write cost (about a quarter of ingest time)."""
+    fts = f"{table}_fts"
+    for suffix in ("ai", "ad", "au"):
+        db.execute(f"drop trigger if exists {table}_{suffix}")
+    db.execute(f"drop table if exists {fts}")
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    db.execute(
+        f"create virtual table {fts} using fts5({cols}, content='{table}',"
+        f" content_rowid='{rowid}', tokenize='{TOKENIZE}', columnsize=0)"
+    )
+    db.execute(
+        f"create trigger {table}_ai after insert on {table} begin"
+        f" insert into {fts} (rowid, {cols}) values (new.{rowid}, {new}); end"
+    )
+    db.execute(
+        f"create trigger {table}_ad after delete on {table} begin"
+        f" insert into {fts} ({fts}, rowid, {cols}) values ('delete', old.{rowid}, {old}); end"
+    )
+    db.execute(
+        f"create trigger {table}_au after update of {cols} on {table} begin"
+        f" insert into {fts} ({fts}, rowid, {cols}) values ('delete', old.{rowid}, {old});"
+        f" insert into {fts} (rowid, {cols}) values (new.{rowid}, {new}); end"
+    )
+    db.execute(f"insert into {fts} ({fts}) values ('rebuild')")
+
+
+@migrations()
+def m009_fts_without_sizes(db: Database) -> None:
+    _fts_without_sizes(db, "articles", ("title", "text", "tags"), "key")
+    _fts_without_sizes(db, "quotes", ("text", "context", "speaker"), "key")

@@ -67,7 +67,18 @@ def test_batches_progress_and_rejections(store: Store, tmp_path: Path) -> None:
     assert "added 1203, updated 0, duplicates 0, rejected 2 (empty file: 1, not JSON: 1)" == (
         report.summary_line()
     )
-    assert [(500, 1205), (1000, 1205), (1205, 1205), (1205, 1205)] == calls
+    assert [(500, 1205), (1000, 1205), (1205, 1205)] == calls
+
+
+def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus.jsonl", 2400)
+    alone = Store.open(tmp_path / "alone.db")
+    pooled = Store.open(tmp_path / "pooled.db")
+    assert ingest_paths(alone, [corpus], NOW) == ingest_paths(pooled, [corpus], NOW, workers=2)
+    (first,) = pooled.quotes(None, None, None, None, 1)
+    assert "Jane Roe" == first.speaker
+    assert alone.stats() == pooled.stats()
+    assert 2400 == pooled.stats().articles
 
 
 def test_changed_text_is_an_update(store: Store, tmp_path: Path) -> None:

@@ -1,16 +1,26 @@
-"""`ingest_paths`: read, extract quotes, and store in batches, one transaction per batch."""
+"""`ingest_paths`: read, extract and prepare, and store in batches, one transaction per batch.
+
+Extraction and preparation are CPU-bound and pure, so with `workers` they run in worker
+processes while this process, the single SQLite writer, only writes. Order is kept, so
+a rerun after a crash meets the same articles in the same order and skips what is stored.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
+from bot.extract import extract
 from bot.ingest.readers import estimate_total, read_paths
 from bot.ingest.report import EXTRACTION_FAILED, IngestReport, Rejected
 from bot.models import Article, Extraction
+from bot.store.rows import Prepared, prepare
 
 if TYPE_CHECKING:
     from bot.store import Store
@@ -18,39 +28,50 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BATCH = 500  # big enough to amortise a transaction, small enough for a smooth progress bar
+CHUNK = 100  # articles per task sent to a worker process
+PARALLEL_FROM = 2000  # below this many items a process pool costs more than it saves
 Progress = Callable[[int, int | None], None]
-Extractor = Callable[..., Extraction]
+Chunk = tuple[list[Article], list[Rejected], int]
 
 
-class _Saver(Protocol):
-    def save_articles(
-        self, batch: Sequence[tuple[Article, Extraction]], now: datetime
-    ) -> list[str]: ...
+def default_workers() -> int:
+    """Every core but the one the writer needs, at least one."""
+    return max(1, (os.cpu_count() or 2) - 1)
 
 
 def ingest_paths(
-    store: Store | _Saver,
+    store: Store,
     paths: Sequence[str | Path],
     now: datetime,
     progress: Progress | None = None,
+    workers: int | None = 0,
 ) -> IngestReport:
     """Read every article under `paths`, extract its quotes and save it; report what happened.
 
+    `workers` > 0 prepares articles in that many processes when the input is large;
+    None picks one per spare core.
     Nothing is printed or logged above DEBUG, so the core can load `seeds/` silently.
     """
-    extract = _extractor()
-    total = estimate_total(paths) if progress is not None else None
+    workers = default_workers() if workers is None else max(0, workers)
+    total = estimate_total(paths) if progress is not None or workers else None
     counts = {"added": 0, "updated": 0, "duplicate": 0}
     rejected: list[Rejected] = []
     done = 0
-    for batch, problems, seen in _batches(read_paths(paths), extract):
+    pending: list[Prepared] = []
+    chunks = _chunks(read_paths(paths))
+    pool = workers > 0 and total is not None and total >= PARALLEL_FROM
+    prepared = _in_pool(chunks, workers) if pool else (_prepare_chunk(c) for c in chunks)
+    for ready, problems, seen in prepared:
         rejected.extend(problems)
-        if batch:
-            for outcome in store.save_articles(batch, now):
-                counts[outcome] = counts.get(outcome, 0) + 1
+        pending.extend(ready)
         done += seen
-        if progress is not None:
-            progress(done, max(total, done) if total is not None else None)
+        if len(pending) >= BATCH:
+            _save(store, pending, now, counts)
+            pending = []
+            if progress is not None:
+                progress(done, max(total or 0, done) if total is not None else None)
+    if pending:
+        _save(store, pending, now, counts)
     if progress is not None:
         progress(done, done)  # the estimate may count blank lines; finish at 100%
     return IngestReport(
@@ -61,10 +82,13 @@ def ingest_paths(
     )
 
 
-def _batches(
-    items: Iterator[Article | Rejected], extract: Extractor
-) -> Iterator[tuple[list[tuple[Article, Extraction]], list[Rejected], int]]:
-    batch: list[tuple[Article, Extraction]] = []
+def _save(store: Store, batch: list[Prepared], now: datetime, counts: dict[str, int]) -> None:
+    for outcome in store.save_articles(batch, now):
+        counts[outcome] = counts.get(outcome, 0) + 1
+
+
+def _chunks(items: Iterator[Article | Rejected]) -> Iterator[Chunk]:
+    articles: list[Article] = []
     problems: list[Rejected] = []
     seen = 0
     for item in items:
@@ -73,30 +97,37 @@ def _batches(
             seen += not item.kept  # a kept article's note is not an item of its own
             continue
         seen += 1
+        articles.append(item)
+        if len(articles) >= CHUNK:
+            yield articles, problems, seen
+            articles, problems, seen = [], [], 0
+    if articles or problems or seen:
+        yield articles, problems, seen
+
+
+def _prepare_chunk(chunk: Chunk) -> tuple[list[Prepared], list[Rejected], int]:
+    articles, problems, seen = chunk
+    ready = []
+    for article in articles:
         try:
-            extraction = extract(item.text, item.title)
+            extraction = extract(article.text, article.title)
         except Exception:  # one odd article must not stop a corpus; store it without quotes
-            log.exception("quote extraction failed for %s", item.id)
-            problems.append(Rejected(item.url or item.id, EXTRACTION_FAILED, kept=True))
+            log.exception("quote extraction failed for %s", article.id)
+            problems.append(Rejected(article.url or article.id, EXTRACTION_FAILED, kept=True))
             extraction = Extraction()
-        batch.append((item, extraction))
-        if len(batch) >= BATCH:
-            yield batch, problems, seen
-            batch, problems, seen = [], [], 0
-    if batch or problems or seen:
-        yield batch, problems, seen
+        ready.append(prepare(article, extraction))
+    return ready, problems, seen
 
 
-def _no_quotes(text: str, title: str | None = None) -> Extraction:
-    return Extraction()
-
-
-def _extractor() -> Extractor:
-    try:
-        from bot.extract import extract
-    except ModuleNotFoundError as error:
-        if error.name not in {"bot.extract", "bot"}:
-            raise  # bot.extract exists but one of its own imports is missing: a real bug
-        # the extractor is not built yet: articles still go in, without quotes
-        return _no_quotes
-    return extract
+def _in_pool(
+    chunks: Iterator[Chunk], workers: int
+) -> Iterator[tuple[list[Prepared], list[Rejected], int]]:
+    """Prepare chunks in worker processes, in order, with a bounded number in flight."""
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        window: deque[Future] = deque()
+        for chunk in chunks:
+            window.append(pool.submit(_prepare_chunk, chunk))
+            if len(window) > workers * 3:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Reasons are a small fixed vocabulary so the summary can group them; the detail
@@ -62,6 +63,15 @@ class IngestReport:
     @property
     def warnings(self) -> tuple[Rejected, ...]:
         return tuple(r for r in self.rejected if r.kept)
+
+    @classmethod
+    def combine(cls, reports: Sequence[IngestReport]) -> IngestReport:
+        return cls(
+            added=sum(r.added for r in reports),
+            updated=sum(r.updated for r in reports),
+            duplicates=sum(r.duplicates for r in reports),
+            rejected=tuple(x for r in reports for x in r.rejected),
+        )
 
     def summary_line(self) -> str:
         """E.g. "added 3, updated 0, duplicates 1, rejected 2 (empty file: 1, not UTF-8: 1)"."""

@@ -1,11 +1,13 @@
-"""Idempotent writes of articles with their quotes and entities.
+"""Idempotent writes of articles with their quotes and entities: SQL only.
 
 The same canonical URL or the same content is stored once; a changed text under the
-same id or URL replaces the old version and its quotes.
+same id or URL replaces the old version and its quotes. Everything derived is computed
+beforehand by `rows.prepare`, so this stays the lean, single-writer part of ingest.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import zlib
 from collections import Counter
 from collections.abc import Sequence
@@ -14,11 +16,12 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot import stories
-from bot.models import Article, Entity, Extraction
-from bot.names import canonical_url, content_hash, norm
+from bot.models import Article, Extraction
+from bot.store.rows import Prepared, PreparedEntity, prepare
 
-MAX_QUOTES_PER_ARTICLE = 255  # a quote key keeps 8 bits for its position in the article
-_CONTEXT_CHARS = 300
+STORY_WINDOW = 7 * 86400 << 20  # near-duplicates more than a week apart are new stories
+MAX_CANDIDATES = 40
+CACHE_LIMIT = 300_000
 
 
 def article_key(published: datetime, article_id: str) -> int:
@@ -28,18 +31,24 @@ def article_key(published: datetime, article_id: str) -> int:
 
 
 class EntityCache:
-    """Maps normalised names to entity ids, so a batch does not query for every mention."""
+    """Entity ids and known aliases by normalised name, so a batch does not query for each."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self.ids: dict[str, int] = {}
+        self.aliases: set[tuple[str, int]] = set()
 
-    def id_for(self, name: str, kind: str) -> int | None:
-        key = norm(name)
+    def clear(self) -> None:
+        self.ids.clear()
+        self.aliases.clear()
+
+    def id_for(self, name: str, key: str, kind: str) -> int | None:
         if not key:
             return None
         if key in self.ids:
             return self.ids[key]
+        if len(self.ids) + len(self.aliases) > CACHE_LIMIT:
+            self.clear()  # keep a long ingest's memory flat; the index answers misses
         row = self.db.execute("select id from entities where norm = ?", [key]).fetchone()
         if row is None:
             cursor = self.db.execute(
@@ -74,47 +83,44 @@ class Tally:
 
 
 def save_articles(
-    db: Database, cache: EntityCache, batch: Sequence[tuple[Article, Extraction]], now: datetime
+    db: Database,
+    cache: EntityCache,
+    batch: Sequence[Prepared | tuple[Article, Extraction]],
+    now: datetime,
 ) -> list[str]:
     """Store a batch in one transaction; say 'added', 'updated' or 'duplicate' for each."""
+    ready = [item if isinstance(item, Prepared) else prepare(*item) for item in batch]
     outcomes = []
     last = db.execute("select coalesce(max(seq), 0) from articles").fetchone()[0]
     tally = Tally(last)
     try:
-        with db.conn:
-            for article, extraction in batch:
-                outcomes.append(_save_one(db, cache, tally, article, extraction, now))
+        with db.atomic():  # not `with db.conn`: sqlite-utils commits a lone write at once
+            for item in ready:
+                outcomes.append(_save_one(db, cache, tally, item, now))
             tally.apply(db)
     except BaseException:
-        cache.ids.clear()  # ids created in the rolled-back transaction are gone
+        cache.clear()  # ids created in the rolled-back transaction are gone
         raise
     return outcomes
 
 
-def _save_one(
-    db: Database,
-    cache: EntityCache,
-    tally: Tally,
-    article: Article,
-    extraction: Extraction,
-    now: datetime,
-) -> str:
-    canon = canonical_url(article.url)
-    digest = content_hash(article.text)
-    same = db.execute(
-        "select key, content_hash from articles"
-        " where id = ? or (canonical_url = ? and ? is not null)",
-        [article.id, canon, canon],
-    ).fetchone()
-    if same is not None:
-        if same[1] == digest:
+def _save_one(db: Database, cache: EntityCache, tally: Tally, item: Prepared, now: datetime) -> str:
+    article, canon, digest = item.article, item.canonical_url, item.content_hash
+    rows = db.execute(
+        "select key, content_hash, id, canonical_url from articles"
+        " where id = ? or canonical_url = ? or content_hash = ?",
+        [article.id, canon, digest],
+    ).fetchall()
+    same = [r for r in rows if r[2] == article.id or (canon is not None and r[3] == canon)]
+    if same:
+        if same[0][1] == digest:
             return "duplicate"
-        _delete_article(db, tally, same[0])
-        _insert(db, cache, tally, article, extraction, canon, digest, now)
+        _delete_article(db, tally, same[0][0])
+        _insert(db, cache, tally, item, now)
         return "updated"
-    if db.execute("select 1 from articles where content_hash = ?", [digest]).fetchone():
+    if rows:  # the same words under another id or URL
         return "duplicate"
-    _insert(db, cache, tally, article, extraction, canon, digest, now)
+    _insert(db, cache, tally, item, now)
     return "added"
 
 
@@ -132,87 +138,73 @@ def _delete_article(db: Database, tally: Tally, key: int) -> None:
     db.execute("delete from articles where key = ?", [key])
 
 
-def _free_key(db: Database, key: int) -> int:
-    while db.execute("select 1 from articles where key = ?", [key]).fetchone():
-        key += 1
-    return key
-
-
-def _insert(
-    db: Database,
-    cache: EntityCache,
-    tally: Tally,
-    article: Article,
-    extraction: Extraction,
-    canon: str | None,
-    digest: str,
-    now: datetime,
-) -> None:
+def _insert(db: Database, cache: EntityCache, tally: Tally, item: Prepared, now: datetime) -> None:
+    article = item.article
     published = (article.published or now).astimezone(UTC)
-    key = _free_key(db, article_key(published, article.id))
-    sketch = stories.sketch(article.text)
-    db.execute(
-        "insert into articles (key, id, url, canonical_url, outlet, title, published, text, tags,"
-        " content_hash, ingested, seq, story, sketch)"
-        " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            key,
-            article.id,
-            article.url,
-            canon,
-            article.outlet,
-            article.title,
-            published.isoformat(timespec="seconds"),
-            article.text,
-            "\n".join(article.tags),
-            digest,
-            now.astimezone(UTC).isoformat(timespec="seconds"),
-            tally.seq + 1,
-            _story(db, key, sketch),
-            stories.pack(sketch),
-        ],
-    )
+    key = article_key(published, article.id)
+    row = [
+        article.id,
+        article.url,
+        item.canonical_url,
+        article.outlet,
+        article.title,
+        published.isoformat(timespec="seconds"),
+        article.text,
+        "\n".join(article.tags),
+        item.content_hash,
+        now.astimezone(UTC).isoformat(timespec="seconds"),
+        tally.seq + 1,
+        _story(db, key, item.sketch),
+        stories.pack(item.sketch),
+    ]
+    while True:  # two articles in the same second with the same tie-breaker: take the next key
+        try:
+            db.execute(
+                "insert into articles (key, id, url, canonical_url, outlet, title, published,"
+                " text, tags, content_hash, ingested, seq, story, sketch)"
+                " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [key, *row],
+            )
+            break
+        except sqlite3.IntegrityError:
+            key += 1
     tally.seq += 1
+    tally.totals["articles"] += 1
     db.conn.executemany(
         "insert or ignore into story_keys (hash, article_key) values (?, ?)",
-        [(h, key) for h in stories.lsh_keys(sketch)],
+        [(h, key) for h in stories.lsh_keys(item.sketch)],
     )
-    tally.totals["articles"] += 1
-    speakers = _save_entities(db, cache, tally, key, extraction.entities)
-    rows = []
-    for position, quote in enumerate(extraction.quotes[:MAX_QUOTES_PER_ARTICLE]):
+    speakers = _save_entities(db, cache, tally, key, item.entities)
+    quote_rows = []
+    for position, quote in enumerate(item.quotes):
         speaker_id = None
         if quote.speaker:
-            speaker_id = speakers.get(norm(quote.speaker)) or cache.id_for(
-                quote.speaker, "person" if quote.speaker[:1].isupper() else "unnamed"
+            speaker_id = speakers.get(quote.speaker_key) or cache.id_for(
+                quote.speaker, quote.speaker_key, quote.speaker_kind
             )
         if speaker_id is not None:
             tally.quotes_by[speaker_id] += 1
-        rows.append(
+        quote_rows.append(
             (
                 (key << 8) | position,
                 key,
                 quote.start,
                 quote.end,
                 quote.text,
-                _context(article.text, quote.start, quote.end),
+                quote.context,
                 quote.speaker,
                 speaker_id,
                 quote.role,
                 quote.cue,
-                str(quote.kind),
+                quote.kind,
             )
         )
-    tally.totals["quotes"] += len(rows)
+    tally.totals["quotes"] += len(quote_rows)
     db.conn.executemany(
         "insert into quotes (key, article_key, start, end, text, context, speaker, speaker_id,"
         " role, cue, kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
+        quote_rows,
     )
-
-
-STORY_WINDOW = 7 * 86400 << 20  # near-duplicates more than a week apart are new stories
-MAX_CANDIDATES = 40
 
 
 def _story(db: Database, key: int, sketch: tuple[int, ...]) -> int:
@@ -235,32 +227,27 @@ def _story(db: Database, key: int, sketch: tuple[int, ...]) -> int:
 
 
 def _save_entities(
-    db: Database, cache: EntityCache, tally: Tally, key: int, entities: Sequence[Entity]
+    db: Database, cache: EntityCache, tally: Tally, key: int, entities: Sequence[PreparedEntity]
 ) -> dict[str, int]:
     by_norm: dict[str, int] = {}
+    mentions = []
+    new_aliases = []
     for entity in entities:
-        entity_id = cache.id_for(entity.name, entity.kind)
+        entity_id = cache.id_for(entity.name, entity.key, entity.kind)
         if entity_id is None:
             continue
-        names = {norm(entity.name), *(norm(a) for a in entity.aliases)} - {""}
-        for name in names:
+        for name in entity.names:
             by_norm[name] = entity_id
-        db.conn.executemany(
-            "insert or ignore into aliases (alias, entity_id) values (?, ?)",
-            [(name, entity_id) for name in names],
-        )
-        cursor = db.execute(
-            "insert or ignore into mentions (entity_id, article_key, role) values (?, ?, ?)",
-            [entity_id, key, entity.roles[0] if entity.roles else None],
-        )
-        tally.articles_by[entity_id] += cursor.rowcount
+            if (name, entity_id) not in cache.aliases:
+                cache.aliases.add((name, entity_id))
+                new_aliases.append((name, entity_id))
+        mentions.append((entity_id, key, entity.role))
+    db.conn.executemany(
+        "insert or ignore into aliases (alias, entity_id) values (?, ?)", new_aliases
+    )
+    db.conn.executemany(
+        "insert or ignore into mentions (entity_id, article_key, role) values (?, ?, ?)", mentions
+    )
+    for entity_id in {m[0] for m in mentions}:  # named twice in one article still counts once
+        tally.articles_by[entity_id] += 1
     return by_norm
-
-
-def _context(text: str, start: int, end: int) -> str:
-    """The sentence or paragraph around a quote, capped, for topic matching."""
-    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, max(0, start - 2)))
-    right_candidates = [i for i in (text.find("\n", end), text.find(". ", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    left = max(left + 1, start - _CONTEXT_CHARS)
-    return text[left : min(right + 1, end + _CONTEXT_CHARS)].strip()

@@ -1,0 +1,93 @@
+"""Pure: an article and its extraction made ready for the store, with every derived key computed.
+
+Everything CPU-bound that a write needs (hashes, sketches, normalised names, quote context)
+happens here, so ingest can do it in worker processes and leave the writer only SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot import stories
+from bot.models import Article, Extraction
+from bot.names import canonical_url, content_hash, norm
+
+MAX_QUOTES_PER_ARTICLE = 255  # a quote key keeps 8 bits for its position in the article
+_CONTEXT_CHARS = 300
+
+
+@dataclass(frozen=True)
+class PreparedEntity:
+    name: str
+    kind: str
+    key: str  # norm(name)
+    names: tuple[str, ...]  # norms of the name and its aliases
+    role: str | None
+
+
+@dataclass(frozen=True)
+class PreparedQuote:
+    start: int
+    end: int
+    text: str
+    context: str
+    speaker: str | None
+    speaker_key: str  # norm(speaker), "" when none
+    speaker_kind: str
+    role: str | None
+    cue: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Prepared:
+    article: Article
+    canonical_url: str | None
+    content_hash: str
+    sketch: tuple[int, ...]
+    entities: tuple[PreparedEntity, ...]
+    quotes: tuple[PreparedQuote, ...]
+
+
+def prepare(article: Article, extraction: Extraction) -> Prepared:
+    entities = []
+    for entity in extraction.entities:
+        key = norm(entity.name)
+        if not key:
+            continue
+        names = tuple(sorted({key, *(norm(a) for a in entity.aliases)} - {""}))
+        role = entity.roles[0] if entity.roles else None
+        entities.append(PreparedEntity(entity.name, entity.kind, key, names, role))
+    quotes = tuple(
+        PreparedQuote(
+            start=q.start,
+            end=q.end,
+            text=q.text,
+            context=context(article.text, q.start, q.end),
+            speaker=q.speaker,
+            speaker_key=norm(q.speaker) if q.speaker else "",
+            # Named speakers start with a capital; "a senior official" is an unnamed source.
+            speaker_kind="person" if (q.speaker or "")[:1].isupper() else "unnamed",
+            role=q.role,
+            cue=q.cue,
+            kind=str(q.kind),
+        )
+        for q in extraction.quotes[:MAX_QUOTES_PER_ARTICLE]
+    )
+    return Prepared(
+        article=article,
+        canonical_url=canonical_url(article.url),
+        content_hash=content_hash(article.text),
+        sketch=stories.sketch(article.text),
+        entities=tuple(entities),
+        quotes=quotes,
+    )
+
+
+def context(text: str, start: int, end: int) -> str:
+    """The sentence or paragraph around a quote, capped, for topic matching."""
+    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, max(0, start - 2)))
+    right_candidates = [i for i in (text.find("\n", end), text.find(". ", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    left = max(left + 1, start - _CONTEXT_CHARS)
+    return text[left : min(right + 1, end + _CONTEXT_CHARS)].strip()
