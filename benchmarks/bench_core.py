@@ -18,7 +18,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,6 +127,7 @@ def main() -> None:
     ap.add_argument("--corpus")
     ap.add_argument("--db")
     ap.add_argument("--questions", type=int, default=200)
+    ap.add_argument("--workers", type=int, default=None, help="extraction processes (default auto)")
     args = ap.parse_args()
     corpus = corpus_file(args.n, args.corpus)
     db = Path(args.db or ROOT / "benchmarks" / "out" / f"core-{args.n}.db")
@@ -135,7 +136,7 @@ def main() -> None:
         db.parent.mkdir(parents=True, exist_ok=True)
         store = Store.open(db)
         started = time.perf_counter()
-        report = ingest_paths(store, [corpus], datetime.now(UTC))
+        report = ingest_paths(store, [corpus], datetime.now(UTC), workers=args.workers)
         took = time.perf_counter() - started
         figures["ingest_seconds"] = round(took, 1)
         figures["ingest_per_second"] = round((report.added + report.updated) / took, 1)
@@ -143,6 +144,7 @@ def main() -> None:
         print(f"ingest: {figures['ingest_per_second']} articles/s ({report.summary_line()})")
         store.close()
     figures["store_mb"] = round(db.stat().st_size / 2**20, 1)
+    print(f"store: {figures['store_mb']} MB")
     now = datetime(2026, 11, 1, 12, tzinfo=UTC)
     bot = NewsBot(Store.open(db), lambda: now)
     rng = random.Random(7)
@@ -162,6 +164,18 @@ def main() -> None:
         }
         print(f"{intent:>8}: {latencies[intent]}")
     figures["latency"] = latencies
+    builds = []
+    for day in range(20):  # a digest for each of 20 days, as the timer would build them
+        moment = now - timedelta(days=day)
+        dated = NewsBot(bot.store, lambda moment=moment: moment)
+        started = time.perf_counter()
+        dated.digest_now()
+        builds.append((time.perf_counter() - started) * 1000)
+    figures["digest_build_ms"] = {
+        "p50": round(statistics.median(builds), 1),
+        "max": round(max(builds), 1),
+    }
+    print(f"digest build: {figures['digest_build_ms']}")
     figures["ask_peak_rss_mb"] = round(ask_rss(db), 1)
     figures["bench_peak_rss_mb"] = round(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1

@@ -124,3 +124,26 @@ def test_migrations_are_recorded_once(tmp_path):
     assert ["m001_articles_quotes_entities", "m002_digests"] == names[:2]
     assert len(set(names)) == len(names)
     assert [] == migrations.pending(store.db)
+
+
+def person_article(n: int, name: str, aliases: tuple[str, ...]) -> tuple[Article, Extraction]:
+    text = f"{name} said “we will keep going” on day {n}."
+    start = text.index("“") + 1
+    quote = Quote(start, text.index("”"), "we will keep going", name, None, "said")
+    return article(n, text), Extraction((quote,), (Entity(name, "person", aliases),))
+
+
+def test_a_bare_surname_joins_the_full_name_other_articles_use(store):
+    store.save_articles([person_article(1, "Joe Biden", ("Biden", "President Biden"))], NOW)
+    store.save_articles([person_article(2, "Biden", ())], NOW)
+    (biden,) = store.people("Biden")
+    assert ("Joe Biden", 2, 2) == (biden.name, biden.quotes, biden.articles)
+    assert [biden.id] == [p.id for p in store.people("President Biden")]
+
+
+def test_bill_and_hillary_clinton_stay_apart_and_a_bare_clinton_is_not_guessed(store):
+    store.save_articles([person_article(1, "Hillary Clinton", ("Clinton",))], NOW)
+    store.save_articles([person_article(2, "Bill Clinton", ("Clinton",))], NOW)
+    store.save_articles([person_article(3, "Clinton", ())], NOW)
+    names = sorted(p.name for p in store.people("Clinton"))
+    assert ["Bill Clinton", "Clinton", "Hillary Clinton"] == names

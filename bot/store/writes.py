@@ -22,6 +22,7 @@ from bot.store.rows import Prepared, PreparedEntity, prepare
 STORY_WINDOW = 7 * 86400 << 20  # near-duplicates more than a week apart are new stories
 MAX_CANDIDATES = 40
 CACHE_LIMIT = 300_000
+DOMINANT = 4  # a full name owns a bare surname when it is named this many times more often
 
 
 def article_key(published: datetime, article_id: str) -> int:
@@ -49,6 +50,11 @@ class EntityCache:
             return self.ids[key]
         if len(self.ids) + len(self.aliases) > CACHE_LIMIT:
             self.clear()  # keep a long ingest's memory flat; the index answers misses
+        if kind == "person" and " " not in key:
+            known = self._full_name_for(key)
+            if known is not None:
+                self.ids[key] = known
+                return known
         row = self.db.execute("select id from entities where norm = ?", [key]).fetchone()
         if row is None:
             cursor = self.db.execute(
@@ -59,6 +65,22 @@ class EntityCache:
             entity_id = int(row[0])
         self.ids[key] = entity_id
         return entity_id
+
+    def _full_name_for(self, surname: str) -> int | None:
+        """An article that only says "Biden" means the Biden other articles name in full,
+        when one person clearly dominates that surname; "Clinton" between Bill and Hillary
+        stays a bare "Clinton" rather than a guess."""
+        rows = self.db.execute(
+            "select e.id, e.articles from aliases al join entities e on e.id = al.entity_id"
+            " where al.alias = ? and e.kind = 'person' and e.norm != ? and instr(e.norm, ' ') > 0"
+            " order by e.articles desc limit 2",
+            [surname, surname],
+        ).fetchall()
+        if not rows:
+            return None
+        if len(rows) == 1 or rows[0][1] >= DOMINANT * max(1, rows[1][1]):
+            return int(rows[0][0])
+        return None
 
 
 class Tally:
