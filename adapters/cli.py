@@ -163,7 +163,8 @@ def cmd_watch(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int
 def cmd_extract(args: argparse.Namespace) -> int:
     from bot.extract.jsonl import run
 
-    return run(sys.stdin, sys.stdout)
+    bad_lines = run(sys.stdin, sys.stdout, reported=args.reported)
+    return 1 if bad_lines else 0
 
 
 def cmd_digest(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
@@ -224,7 +225,10 @@ def parser() -> argparse.ArgumentParser:
     ingest.set_defaults(run=cmd_ingest)
     _feed_parsers(sub)
     _watch_parsers(sub)
-    sub.add_parser("extract", help="JSONL articles on stdin -> quotes as JSONL")
+    extract = sub.add_parser("extract", help="JSONL articles on stdin -> quotes as JSONL")
+    extract.add_argument(
+        "--reported", action="store_true", help="also write reported speech (kind: reported)"
+    )
     digest = sub.add_parser("digest", help="print today's digest")
     digest.add_argument("topics", nargs="*")
     digest.set_defaults(run=cmd_digest)

@@ -55,3 +55,14 @@ def test_bad_lines_are_counted_and_reported_never_raised() -> None:
     assert 1 == len(out.getvalue().splitlines())
     assert "line 1:" in err.getvalue()
     assert "line 5:" in err.getvalue()
+
+
+def test_unmarked_transcript_lines_only_on_request() -> None:
+    art = json.dumps(
+        {"id": "t1", "text": "TAPPER: Are you running?\n\nFALLIN: “No,” she said. I am not."}
+    )
+    plain, full = io.StringIO(), io.StringIO()
+    run([art], plain, io.StringIO())
+    run([art], full, io.StringIO(), reported=True)
+    assert ["No,"] == [json.loads(line)["text"] for line in plain.getvalue().splitlines()]
+    assert "Are you running?" in [json.loads(line)["text"] for line in full.getvalue().splitlines()]

@@ -176,3 +176,54 @@ def test_empty_and_odd_input() -> None:
     assert () == extract("   \n\n ").quotes
     qs = direct("An unclosed “quote that never ends")
     assert ["quote that never ends"] == [q.text for q in qs]
+
+
+def test_unmarked_transcript_lines_are_direct_speech_of_their_speaker() -> None:
+    text = (
+        "Jake Tapper interviewed Governor Mary Fallin.\n\n"
+        "TAPPER: Do you think he campaigned well?\n\n"
+        "FALLIN: I think he is trying.\n\n"
+        "CORRECTION: An earlier version misspelled a name."
+    )
+    qs = direct(text)
+    assert [
+        ("Do you think he campaigned well?", "Jake Tapper", ":"),
+        ("I think he is trying.", "Mary Fallin", ":"),
+    ] == [(q.text, q.speaker, q.cue) for q in qs]
+
+
+def test_a_lone_note_line_is_not_a_transcript() -> None:
+    assert [] == direct("UPDATE: The vote was moved to Friday.")
+
+
+def test_introductory_phrase_is_not_the_subject_of_a_participle_cue() -> None:
+    text = "Speaking in Salem on Monday, Tom Baker went after the plan, calling it “a total mess.”"
+    (q,) = direct(text)
+    assert "Tom Baker" == q.speaker
+
+
+def test_age_and_home_town_between_name_and_cue() -> None:
+    (q,) = direct("Cory Banks, 22, of Flint, Mich., said he was “not giving up hope.”")
+    assert "Cory Banks" == q.speaker
+
+
+def test_coordinated_cue_takes_the_sentence_subject() -> None:
+    text = "Governor Ann Rivera criticized the budget and said it was “a disgrace.”"
+    (q,) = direct(text)
+    assert "Ann Rivera" == q.speaker
+
+
+def test_title_inside_a_name_run_is_cut_off() -> None:
+    text = "Wisconsin Gov. Scott Walker spoke first. “We will win,” Walker said."
+    (q,) = direct(text)
+    assert ("Scott Walker", "Wisconsin Gov.") == (q.speaker, q.role)
+
+
+def test_coordinated_reports_each_keep_their_own_speaker() -> None:
+    text = "Tom Baker accuses Obama of “leading from behind” and Mary Jones says he is “losing.”"
+    assert ["Tom Baker", "Mary Jones"] == [q.speaker for q in direct(text)]
+
+
+def test_participle_after_a_quote_keeps_the_sentence_subject() -> None:
+    text = "Tom Baker said there is “only one way,” adding that Mary Jones “ignores the facts.”"
+    assert ["Tom Baker", "Tom Baker"] == [q.speaker for q in direct(text)]

@@ -64,4 +64,8 @@ def test_reported_speech(article: str) -> None:
     rs = {q.speaker: q for q in extract(article).quotes if q.kind is QuoteKind.REPORTED}
     assert "warned" == rs["Gina Raimondo"].cue
     assert rs["Gina Raimondo"].text.startswith("the U.S. would penalize Chinese firms")
-    assert "Jake Sullivan" in rs
+    assert rs["Jen Psaki"].text.startswith("China would face “significant consequences”")
+    assert rs["Jake Sullivan"].text.startswith("Beijing would face consequences")
+    assert "told reporters" == rs["Antony Blinken"].cue
+    # the attribution of a direct quote is not also reported speech
+    assert 5 == len(rs)

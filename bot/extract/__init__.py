@@ -14,6 +14,7 @@ from bot.extract.phrase import Source, sentence_subject
 from bot.extract.reported import reported
 from bot.extract.resolve import resolve
 from bot.extract.text import Layout, layout
+from bot.extract.transcript import transcript
 from bot.models import Extraction, Quote
 
 __all__ = ["extract"]
@@ -32,6 +33,7 @@ def extract(text: str, title: str | None = None) -> Extraction:
     unnamed: dict[str, Source] = {}
     quotes = _direct(L, people, found, unnamed)
     quotes.extend(_reported(L, people, unnamed))
+    quotes.extend(_transcript(L, people, quotes))
     quotes.sort(key=lambda q: (q.start, q.kind))
     return Extraction(tuple(quotes), entities(people, unnamed))
 
@@ -74,6 +76,15 @@ def _reported(L: Layout, people: People, unnamed: dict[str, Source]) -> list[Quo
             unnamed.setdefault(speaker, src)
         quotes.append(Quote(a, b, L.text[a:b], speaker, role, cue, QuoteKind.REPORTED))
     return quotes
+
+
+def _transcript(L: Layout, people: People, quotes: list[Quote]) -> list[Quote]:
+    taken = [(q.start, q.end) for q in quotes if q.kind is QuoteKind.DIRECT]
+    out: list[Quote] = []
+    for a, b, speaker in transcript(L.text, people):
+        if not any(s < b and a < e for s, e in taken):  # quoted lines are already in
+            out.append(Quote(a, b, L.text[a:b], speaker, None, ":"))
+    return out
 
 
 def _fallback(people: People, L: Layout, pos: int) -> str | None:

@@ -30,7 +30,8 @@ def _trie(words: frozenset[str]) -> str:
 
 
 CUE = re.compile(r"(?<![\w-])" + _trie(SPEECH_VERBS | {"according to", "According to"}) + r"\b")
-_TOLD_OBJ = re.compile(r"\s+(reporters|journalists|CNN|Fox News|NBC News|ABC News|CBS News)\b")
+# "told reporters", "told CNN": the audience is part of the cue as written
+_TOLD_OBJ = re.compile(r"\s+(reporters|journalists|the press|[A-Z][\w&]*(?: News)?)\b")
 _STATEMENT = re.compile(r"\s+in an? (?:statement|interview|tweet|email|post)\b")
 _DASH = re.compile(r"\s*[―—–-]{1,2}\s*(?=[A-Z])")
 _PREV_WORD = re.compile(r"(\w+)$")
@@ -39,6 +40,7 @@ _PREPOSITIONS = words(
     after before by for in on since upon when while without
     """
 )
+_NEW_CLAUSE = re.compile(r"[\s,]*(?:and|but|while|whereas|because|although|though|if|when)\s")
 _LEAD_PUNCT = re.compile(r"[\s,.?!;—–-]*$")
 
 
@@ -52,7 +54,7 @@ class Found:
     how: str
 
 
-def _cue_text(masked: str, m: re.Match[str]) -> str:
+def cue_text(masked: str, m: re.Match[str]) -> str:
     cue = m.group()
     if cue in {"told", "tells", "telling"}:
         o = _TOLD_OBJ.match(masked, m.end())
@@ -67,22 +69,23 @@ def _at_cue(L: Layout, m: re.Match[str], lo: int, hi: int, sent: int) -> Source 
     verb = m.group()
     if verb in {"according to", "According to"}:
         return object_after(L.text, L.masked, m.end(), hi)
-    if _LEAD_PUNCT.match(L.masked, lo, m.start()):
-        return object_after(L.text, L.masked, m.end(), hi)
+    if _LEAD_PUNCT.match(L.masked, lo, m.start()) and not verb.endswith("ing"):
+        return object_after(L.text, L.masked, m.end(), hi)  # ",” said Jen Psaki"
     before = L.masked[lo : m.start()].rstrip()
     prev = _PREV_WORD.search(before)
     prev_word = prev.group(1).lower() if prev else ""
     if prev_word == "to":
         return None  # "a case to say that …": an infinitive is no speech act of its own
     if verb.endswith("ing") and (before.endswith(",") or prev_word in _PREPOSITIONS):
-        src = sentence_subject(L.text, L.masked, sent, m.start())
+        src = sentence_subject(L.text, L.masked, sent, m.start(), people_only=False)
         if src is not None:
             return src
     src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
     if src is not None:
         return src
-    if verb.endswith("ing"):
-        # "Trump tweeted Monday, saying ...": the subject opens the sentence
+    if verb.endswith("ing") or prev_word == "and":
+        # "Trump tweeted Monday, saying …", "Ryan criticized the plan and said …":
+        # the subject opens the sentence
         return sentence_subject(L.text, L.masked, sent, m.start())
     if before.endswith(","):
         # "... in the 2008 primary, said Ohio State University professor Paul Beck"
@@ -101,6 +104,8 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
     hi = min(end, nxt, L.paras[s.para][1])
     if hi <= lo:
         return None
+    if _NEW_CLAUSE.match(L.masked, lo, hi):
+        return None  # “…” and Jones says …: the cue opens a clause of its own
     words = L.masked.count  # word counts by spaces: cheap, and exact enough for distances
     for m in CUE.finditer(L.masked, lo, hi):
         if words(" ", lo, m.start()) > 14:
@@ -110,12 +115,12 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
                 continue
             src = _at_cue(L, m, comma, hi, lo)
             if src is not None:
-                return src, _cue_text(L.masked, m), False
+                return src, cue_text(L.masked, m), False
             continue
         src = _at_cue(L, m, lo, hi, lo)
         if src is not None:
             direct = words(" ", lo, m.start()) <= 9
-            return src, _cue_text(L.masked, m), direct
+            return src, cue_text(L.masked, m), direct
     d = _DASH.match(L.masked, lo, hi)
     if d:
         # a vox-pop line: “…” ― Name, 45, a teacher
@@ -125,9 +130,12 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
     return None
 
 
-def _head(L: Layout, s: Stretch) -> tuple[Source, str] | None:
+def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
+    """A cue before the opening mark in the same sentence, after any earlier quote there
+    ("Cruz accuses Obama of “…” and Trump says he is “…”": Trump's)."""
     opener = s.start - 1
-    lo = max(L.sentence_start(opener), L.paras[s.para][0])
+    sent = max(L.sentence_start(opener), L.paras[s.para][0])
+    lo = max(sent, prev_end)
     if opener <= lo:
         if s.para == 0 or opener != L.paras[s.para][0]:
             return None
@@ -136,7 +144,8 @@ def _head(L: Layout, s: Stretch) -> tuple[Source, str] | None:
         end = p0 + len(L.masked[p0:p1].rstrip())
         if L.masked[end - 1 : end] != ":":
             return None
-        lo, opener = L.sentence_start(end - 1), end
+        sent = lo = L.sentence_start(end - 1)
+        opener = end
     head = L.masked[lo:opener].rstrip()
     # a quote introduced right after "X said:" belongs to the last cue; a partial quote inside
     # reported speech belongs to the outer (first) speaker
@@ -147,9 +156,9 @@ def _head(L: Layout, s: Stretch) -> tuple[Source, str] | None:
             hi = L.masked.find(",", m.end(), opener)
             src = object_after(L.text, L.masked, m.end(), hi if hi > 0 else opener)
         else:
-            src = _at_cue(L, m, lo, opener, lo)
+            src = _at_cue(L, m, lo, opener, sent)
         if src is not None:
-            best = (src, _cue_text(L.masked, m))
+            best = (src, cue_text(L.masked, m))
             if not introduced:
                 return best
     if best is not None:
@@ -161,7 +170,7 @@ def _head(L: Layout, s: Stretch) -> tuple[Source, str] | None:
             src = subject_before(L.text, L.masked, lo, colon)
         if src is None:
             # "She went on:", "Trump had this to say:": the subject opens the sentence
-            src = object_after(L.text, L.masked, lo, colon)
+            src = sentence_subject(L.text, L.masked, lo, colon, people_only=False)
         if src is not None:
             return src, ":"
     return None
@@ -176,7 +185,10 @@ def find_sources(L: Layout) -> list[Found]:
         if tail is not None and tail[2]:
             found.append(Found(s, tail[0], tail[1], "tail"))
             continue
-        head = _head(L, s)
+        prev_end = st[i - 1].end + 1 if i > 0 and st[i - 1].closed else 0
+        head = _head(L, s, prev_end) if prev_end else None
+        if head is None:
+            head = _head(L, s, 0)
         if head is not None:
             found.append(Found(s, head[0], head[1], "head" if head[1] != ":" else "colon"))
         elif tail is not None:

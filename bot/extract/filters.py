@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.lexicon import SMALL_WORDS
 from bot.extract.text import Layout, Stretch
 
 _LABEL_BEFORE = re.compile(
@@ -22,10 +23,14 @@ def markup(L: Layout, s: Stretch) -> bool:
     return L.text[s.start - 2 : s.start - 1] == "=" or "://" in L.text[s.start : s.end]
 
 
+def _title_case(words: list[str]) -> bool:
+    return all(w[:1].isupper() or len(w) <= 3 or w in SMALL_WORDS for w in words)
+
+
 def title_of_work(L: Layout, s: Stretch) -> bool:
     """A Title Case name right after "on", "told", "’s": a show or a paper, even near a cue."""
     words = _WORD.findall(L.text[s.start : s.end])
-    if not words or len(words) > 8 or not all(w[:1].isupper() or len(w) <= 3 for w in words):
+    if not words or len(words) > 8 or not _title_case(words):
         return False
     return bool(_WORK_BEFORE.search(L.text, max(0, s.start - 16), s.start))
 
@@ -38,7 +43,7 @@ def not_speech(L: Layout, s: Stretch) -> str | None:
     before = L.text[max(0, s.start - 40) : s.start]
     if _LABEL_BEFORE.search(before) and len(words) <= 6:
         return "label"
-    title_case = all(w[:1].isupper() or len(w) <= 3 for w in words)
+    title_case = _title_case(words)
     if words and len(words) <= 8 and title_case and (len(words) > 1 or len(words[0]) > 1):
         return "title"  # Title Case: a show, a book, a slogan
     if len(words) <= 2 and not inner.rstrip().endswith((".", "!", "?", ",")):

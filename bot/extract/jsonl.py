@@ -17,7 +17,11 @@ def run(
     err: TextIO | None = None,
     reported: bool = False,
 ) -> int:
-    """Write the quotes of each article; report bad lines to `err` and return their count."""
+    """Write the quotes of each article; report bad lines to `err` and return their count.
+
+    By default only quoted stretches are written; `reported=True` adds reported speech and
+    transcript lines, which are speech too but carry no quotation marks.
+    """
     err = err if err is not None else sys.stderr
     bad = 0
     for n, line in enumerate(lines, 1):
@@ -34,7 +38,7 @@ def run(
             continue
         title = art.get("title") if isinstance(art.get("title"), str) else None
         for q in extract(text, title).quotes:
-            if q.kind is not QuoteKind.DIRECT and not reported:
+            if not (reported or (q.kind is QuoteKind.DIRECT and _marked(text, q.start))):
                 continue
             rec = {
                 "article_id": aid,
@@ -48,3 +52,8 @@ def run(
             }
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return bad
+
+
+def _marked(text: str, start: int) -> bool:
+    """True when the quote opens right after a quotation mark."""
+    return start > 0 and text[start - 1] in '“"'

@@ -15,25 +15,35 @@ def words(text: str) -> frozenset[str]:
 # Verbs that introduce speech or writing, in every inflection we match.
 SPEECH_VERBS: frozenset[str] = words(
     """
-    acknowledge acknowledged acknowledges acknowledging add added adding adds admit admits
-    admitted admitting announce announced announces announcing answered answers argue
-    argued argues arguing ask asked asking asks assert asserted asserting asserts boasted
-    boasting called calling calls cautioned charged charging chimed claimed claiming
-    claims complain complained complaining complains concede conceded concedes conceding
-    conclude concluded concludes concluding confirm confirmed confirming confirms contend
+    accused accuses acknowledge acknowledged acknowledges acknowledging add added adding
+    adds admit admits admitted admitting advised advises agreed agrees alleged alleges
+    announce announced announces announcing answered answers apologized apologizes argue
+    argued argues arguing ask asked asking asks assert asserted asserting asserts attacked
+    berated berates blasted blasts boasted boasting boasts bragged brags called calling
+    calls cautioned characterized characterizes charged charging chided chides chimed
+    cited cites claimed claiming claims commented complain complained complaining
+    complains concede conceded concedes conceding conclude concluded concludes concluding
+    condemned condemns confessed confesses confirm confirmed confirming confirms contend
     contended contending contends continue continued continues continuing countered
-    declare declared declares declaring denied denies deny denying described emphasize
-    emphasized emphasizes emphasizing exclaim exclaimed exclaims explain explained
-    explaining explains insist insisted insisting insists joked joking lamented mused note
-    noted notes noting observe observed observes observing pledged pledging pointed_out
-    posted predict predicted predicting predicts promised promising protested protests
-    quip quipped quips recall recalled recalling recalls referenced reiterate reiterated
-    reiterates remarked remarking repeat repeated repeating repeats replied replies reply
-    replying reported reporting respond responded responding responds said say saying says
-    scoff scoffed shouted shouting stated stating stressed stressing suggest suggested
-    suggesting suggests tell telling tells testified testifies testify testifying told
-    tweet tweeted tweeting tweets urge urged urges urging vow vowed vowing vows warn
-    warned warns went_on write writes writing wrote yelled
+    criticized criticizes declare declared declares declaring decried decries defended
+    defends demanded denied denies denounced denounces deny denying described describes
+    disagreed disagrees disclosed discloses dismissed dismisses echoed elaborated
+    elaborates emailed emphasize emphasized emphasizes emphasizing exclaim exclaimed
+    exclaims explain explained explaining explains hailed hinted indicated indicates
+    insist insisted insisting insists joked jokes joking lambasted lambastes lamented
+    laments maintained maintains mocked mocks mused muses note noted notes noting observe
+    observed observes observing opined opines pledged pledges pledging pointed_out posted
+    praised praises predict predicted predicting predicts proclaimed proclaims promised
+    promising protested protests questioned quip quipped quips recall recalled recalling
+    recalls recounted recounts referenced reiterate reiterated reiterates rejected rejects
+    remarked remarking repeat repeated repeating repeats replied replies reply replying
+    reported reporting respond responded responding responds retorted retorts revealed
+    reveals ridiculed ridicules said say saying says scoff scoffed scolded scolds shouted
+    shouting signaled slammed slams speculated speculates stated stating stressed
+    stressing suggest suggested suggesting suggests tell telling tells testified testifies
+    testify testifying texted thanked told touted touts tweet tweeted tweeting tweets
+    underscored underscores urge urged urges urging vow vowed vowing vows warn warned
+    warns went_on write writes writing wrote yelled
     """
 )
 
@@ -148,17 +158,22 @@ ORG_WORDS: frozenset[str] = words(
     """
     abc administration agency american army associated association bank board bureau
     campaign cbs center centre church club cnn college commission committee company
-    congress corp council court democrats department federal foundation fox fund government
-    group house inc institute international islamic journal kremlin ministry msnbc national
-    navy nbc network news npr office party pentagon police post press republicans reuters
-    school senate service state street times union university white
+    congress corp council court democrats department federal foundation fox fund
+    government group house inc institute international islamic journal kremlin ministry
+    msnbc national navy nbc network news npr office party pentagon police post press
+    republicans reuters school senate service state street times union university white
     """
 )
 # Words that make a capitalised run a place rather than a person.
 PLACE_WORDS: frozenset[str] = words(
     """
-    america california city county east florida fort iowa kingdom lake las los mount new
-    north ohio republic river san south states texas united washington west york
+    africa alabama alaska america arizona arkansas asia bay beach california city coast
+    colorado connecticut county dakota delaware east europe florida fort hampshire hawaii
+    idaho illinois iowa island islands jersey kansas kentucky kingdom lake las los
+    louisiana maine maryland massachusetts mexico michigan minnesota mississippi missouri
+    montana mount nebraska nevada new north ohio oklahoma oregon park pennsylvania
+    republic rhode river san south states tennessee texas united utah valley vermont
+    washington west wisconsin wyoming york
     """
 )
 ORG_PLACE_WORDS: frozenset[str] = ORG_WORDS | PLACE_WORDS
@@ -193,5 +208,32 @@ PERSON_TITLES: frozenset[str] = words(
 SMALL_WORDS: frozenset[str] = words(
     """
     a an and are as at be but by for from in into is nor of on or over the to via vs with
+    """
+)
+
+# Words between a subject and its cue that belong to neither ("Blinken also said").
+ADVERBS_AUX: frozenset[str] = words(
+    """
+    again already also are be been did do does earlier even finally first frequently
+    further had has have immediately is just last later never now often once only
+    previously privately publicly quickly recently repeatedly reportedly separately still
+    subsequently then was were will would
+    """
+)
+
+# Words that cannot end a noun phrase: "a book by", "a wave of boos upon".
+FUNCTION_WORDS: frozenset[str] = words(
+    """
+    about after also and as at before but by for from if in into not of on or than to upon
+    while with
+    """
+)
+
+# Words that open an introductory phrase rather than the subject.
+INTRO_WORDS: frozenset[str] = words(
+    """
+    after against along also although and as at before besides but despite during even for
+    from here however if in instead like meanwhile now on once since so still then there
+    though to today under unlike until when where while with within without yesterday yet
     """
 )

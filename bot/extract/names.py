@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 from bot.extract.lexicon import (
@@ -34,23 +33,29 @@ _WORDS = re.compile(r"[A-Za-z][\w'’\-]*")
 _FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 
 
-def runs(masked: str, start: int) -> Iterator[re.Match[str]]:
-    """Capitalised runs, except in Title Case lines (headlines, tag lists, page furniture),
-    which say nothing about who is who."""
+def runs(masked: str, start: int) -> list[tuple[int, str]]:
+    """(offset, run) of capitalised runs, except in Title Case lines (headlines, tag lists,
+    page furniture), which say nothing about who is who."""
+    skip: list[tuple[int, int]] = []
     for p in _PARA.finditer(masked, start):
         line = p.group().rstrip()
         ends = line[-1:] in _ENDS
         if len(line) < 400 and not (ends and _PLAIN_WORD.search(line)):
             words = _WORDS.findall(line)
             caps = sum(1 for w in words if w[0].isupper() or w in SMALL_WORDS)
-            if len(words) >= 2 and caps == len(words):
-                continue
-            if len(words) >= 4 and caps >= 0.6 * len(words) and not ends:
-                continue  # a tag list or menu: no sentence ends there
-        yield from _RUN.finditer(masked, p.start(), p.end())
+            if (len(words) >= 2 and caps == len(words)) or (
+                len(words) >= 4 and caps >= 0.6 * len(words) and not ends  # tags, menus
+            ):
+                skip.append((p.start(), p.end()))
+    # one pass over the text: a run never crosses a line, so lines to skip are cut out after
+    out = [(m.start(), m.group()) for m in _RUN.finditer(masked, start)]
+    if skip:
+        out = [r for r in out if not any(a <= r[0] < b for a, b in skip)]
+    return out
 
 
 _SKIP_RUN = NOT_NAME_WORDS | TITLE_WORDS
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 Analysed = tuple[int, tuple[str, ...], str | None, bool, str | None, bool]
 
@@ -62,32 +67,31 @@ def analyse(run: str) -> Analysed | None:
     if " " not in run and run.lower() in _SKIP_RUN:
         return None  # "The", "But", "President": most runs are one such word
     words = run.split()
-    pos = 0
-    title: str | None = None
-    k = 0
-    while k < len(words):
-        low = words[k].lower()
-        if low in TITLE_WORDS:
-            title = low
-        elif low not in NOT_NAME_WORDS:
-            break
-        pos += len(words[k]) + 1  # runs are joined by one space
-        k += 1
-    if k == len(words):
-        return None
-    words = words[k:]
+    while len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIXES:
+        words.pop()  # "Joseph R. Murray II", "Martin Luther King Jr."
     poss = bool(POSS.search(words[-1]))
     if poss:
         words[-1] = POSS.sub("", words[-1])
-    words = [w.rstrip(".") if len(w) > 2 else w for w in words]
-    if not ORG_PLACE_WORDS.isdisjoint(w.lower() for w in words) or words[-1].isupper():
+    # the name starts after the run's last title word: "Wisconsin Gov. Scott Walker"
+    title: str | None = None
+    k = 0
+    for i, w in enumerate(words[:-1]):
+        if w.lower() in TITLE_WORDS:
+            title, k = w.lower(), i + 1
+    while k < len(words) and words[k].lower() in NOT_NAME_WORDS:
+        k += 1
+    if k == len(words) or (len(words) - k == 1 and words[k].lower() in TITLE_WORDS):
         return None
+    pos = sum(len(w) + 1 for w in words[:k])  # runs are joined by one space
+    words = [w.rstrip(".") if len(w) > 2 else w for w in words[k:]]
     for k in range(1, len(words) - 1):
         # "Intelligence Republican Mike Pompeo": the name starts at its first name
         if words[k].lower() in _FIRST_NAMES and words[0].lower() not in _FIRST_NAMES:
             pos += sum(len(w) + 1 for w in words[:k])
             words = words[k:]
             break
+    if not ORG_PLACE_WORDS.isdisjoint(w.lower() for w in words) or words[-1].isupper():
+        return None
     first = words[0].lower()
     gender = "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
     if title in HONORIFICS_MALE or title in MALE_TITLES:

@@ -16,7 +16,7 @@ from bot.extract.lexicon import (
     TITLE_WORDS,
 )
 from bot.extract.names import POSS, analyse, org_or_place, runs
-from bot.extract.phrase import _role_before, role_phrase, tokens
+from bot.extract.phrase import role_before, role_phrase, tokens
 
 _PRONOUN = re.compile(r"\b(?:[Hh](?:e|is|er|im)|[Ss]he)\b")
 _APPOS_AFTER = re.compile(r",\s((?:the|a|an|[A-Z][\w]*['’]s)\s[^,.;:()\n]{3,60})[,.;)]")
@@ -33,7 +33,7 @@ def _apposition(text: str, masked: str, start: int, end: int) -> str | None:
     if masked[start - 2 : start] == ", ":
         toks = tokens(masked, max(0, start - 60, masked.rfind("\n", 0, start) + 1), start - 2)
         if toks and toks[-1][0].lower() in TITLE_WORDS:
-            return _role_before(text, toks)
+            return role_before(text, toks)
     return None
 
 
@@ -78,15 +78,15 @@ class People:
 
     def _build(self, masked: str, body_start: int) -> None:
         raw: list[tuple[int, list[str], str | None, bool, str | None, bool]] = []
-        for m in runs(masked, body_start):
-            found = analyse(m.group())
-            if found is None:
-                other = org_or_place(m.group())
+        for start, run in runs(masked, body_start):
+            found = analyse(run)
+            if found is not None:
+                off, words, gender, sure, title, poss = found
+                raw.append((start + off, list(words), gender, sure, title, poss))
+            elif " " in run:
+                other = org_or_place(run)
                 if other is not None:
                     self.others.setdefault(other[0], other[1])
-            else:
-                off, words, gender, sure, title, poss = found
-                raw.append((m.start() + off, list(words), gender, sure, title, poss))
         # multi-word names found the clusters; single words join them by surname or first name
         full = self._full
         titled: set[tuple[str, str]] = set()
@@ -124,7 +124,7 @@ class People:
             if title is not None and (title, p.name) not in titled:
                 titled.add((title, p.name))  # one look per title and person is enough
                 lo = max(0, pos - 60, masked.rfind("\n", 0, pos) + 1)
-                role = _role_before(self.text, tokens(masked, lo, pos))
+                role = role_before(self.text, tokens(masked, lo, pos))
                 if role and role not in p.roles:
                     p.roles.append(role)
             elif len(words) >= 2 and (form, p.name) not in titled:
@@ -135,9 +135,11 @@ class People:
             self.mentions.append(Mention(pos, p, poss))
         self.mentions.sort(key=lambda m: m.pos)
         self._positions = [m.pos for m in self.mentions]
-        self._vote_gender(masked, body_start)
+        self._voted = False  # pronoun votes for gender are counted when first needed
 
-    def _vote_gender(self, masked: str, body_start: int) -> None:
+    def _vote_gender(self, masked: str, body_start: int = 0) -> None:
+        if all(p.gender is not None for p in self.people if p.sure or len(p.tokens) > 1):
+            return  # nobody who could be an antecedent lacks a gender
         for m in _PRONOUN.finditer(masked, body_start):
             i = bisect_left(self._positions, m.start()) - 1
             if i < 0 or m.start() - self.mentions[i].pos > 250:
@@ -177,6 +179,9 @@ class People:
         someone of the right gender, the first such person named (subjects come first)."""
         w = word.lower()
         want = "m" if w in PRONOUNS_MALE else "f" if w in PRONOUNS_FEMALE else None
+        if not self._voted:
+            self._voted = True
+            self._vote_gender(self._masked)
         i = bisect_left(self._positions, pos) - 1
         fallback: Person | None = None
         best: Person | None = None

@@ -7,40 +7,18 @@ from dataclasses import dataclass
 
 from bot.extract.lexicon import (
     ABBREVIATIONS,
+    ADVERBS_AUX,
     DETERMINERS,
+    FUNCTION_WORDS,
+    INTRO_WORDS,
     NOT_NAME_WORDS,
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
     UNNAMED_HEADS,
-    words,
 )
 
 _TOKEN = re.compile(r"[\w][\w'’\-.]*|[^\w\s]")
-# Words between a subject and its cue that belong to neither ("Blinken also said").
-_SKIP = words(
-    """
-    again already also are be been did do does earlier even finally first frequently
-    further had has have immediately is just last later never now often once only
-    previously privately publicly quickly recently repeatedly reportedly separately still
-    subsequently then was were will would
-    """
-)
-# words that open an introductory phrase rather than the subject
-_INTRO = words(
-    """
-    after against along although as at before besides despite during for from here however
-    if in instead like meanwhile on once since still then there though to under unlike until
-    when where while with within without yet but and so also even now today yesterday
-    """
-)
 _ROLE_STOP = frozenset({"who", "which", "whose", "where", "when", "that", "whom"})
-# words that cannot end a noun phrase: "a book by", "a wave of boos upon"
-_FUNCTION = words(
-    """
-    about after also and as at before but by for from if in into not of on or than to upon
-    while with
-    """
-)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
@@ -120,7 +98,7 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
         seg = _leading_np(seg)
         if not seg:
             return None
-    while seg and seg[-1][0].lower() in _SKIP:
+    while seg and seg[-1][0] in ADVERBS_AUX:  # lower case only: "Will wrote" is George Will
         seg = seg[:-1]
     if not seg:
         return None
@@ -146,7 +124,7 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
             j = len(run) - 2  # a surname that is also a title word: "Steve King"
         if j < len(run) and len(run) - j <= 4:
             name = run[j:]
-            role = _role_before(text, seg[: i + j])
+            role = role_before(text, seg[: i + j])
             return Source(_text(text, name), "name", name[0][1], role)
         # only title words: "the White House", "the President"
         k = i
@@ -154,10 +132,10 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
             k -= 1
         kind = "desc" if run[-1][0].lower() in UNNAMED_HEADS else "org"
         return Source(_text(text, seg[k:]), kind, seg[k][1])
-    if low in _ROLE_STOP or low in DETERMINERS or low in _FUNCTION:
+    if low in _ROLE_STOP or low in DETERMINERS or low in FUNCTION_WORDS:
         return None  # "a statement that declared": the relative clause has no speaker of its own
     short = not from_end and len(seg) <= 4 and seg[0][0].lower() in DETERMINERS
-    if (from_end or short) and low not in _SKIP and _has_determiner(seg):
+    if (from_end or short) and low not in ADVERBS_AUX and _has_determiner(seg):
         # any "the/a ... noun" subject: "the moderator", "the lawsuit", "one former executive"
         unnamed_head = True
     else:
@@ -176,7 +154,7 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
 
 
 def _has_determiner(seg: list[Tok]) -> bool:
-    return seg[-1][0][:1].isalpha() and any(t[0].lower() in DETERMINERS for t in seg[-5:-1])
+    return seg[-1][0][:1].isalnum() and any(t[0].lower() in DETERMINERS for t in seg[-5:-1])
 
 
 def _leading_np(seg: list[Tok]) -> list[Tok]:
@@ -185,7 +163,11 @@ def _leading_np(seg: list[Tok]) -> list[Tok]:
     seen_cap = False
     for t in seg:
         w = t[0]
-        if is_cap(w) or w.lower() in {"de", "van", "von", "bin"}:
+        if not out and w.lower() in SUBJECT_PRONOUNS:
+            return [t]  # "She went on", "He said"
+        if not seen_cap and w.lower() in DETERMINERS:
+            out.append(t)  # "The email", "A spokesman": not a name for being capitalised
+        elif is_cap(w) or w.lower() in {"de", "van", "von", "bin"}:
             seen_cap = True
             out.append(t)
         elif seen_cap and w.lower() in TITLE_WORDS and w.lower() not in {"of", "and"}:
@@ -196,8 +178,6 @@ def _leading_np(seg: list[Tok]) -> list[Tok]:
             out.append(t)
             if w.lower() in UNNAMED_HEADS and w.lower() not in TITLE_WORDS:
                 break
-        elif w.lower() in SUBJECT_PRONOUNS and not out:
-            return [t]
         else:
             out.append(t)
             if len(out) > 6:
@@ -205,7 +185,7 @@ def _leading_np(seg: list[Tok]) -> list[Tok]:
     return out
 
 
-def _role_before(text: str, seg: list[Tok]) -> str | None:
+def role_before(text: str, seg: list[Tok]) -> str | None:
     k = len(seg)
     while k > 0:
         w = seg[k - 1][0]
@@ -255,7 +235,7 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
         return src
     # "Cory James, 22, of Flint, Mich., said": pass over ages and home towns
     k = len(segs) - 2
-    while k >= 2 and _aside(segs[k]):
+    while k >= 1 and _aside(text, segs[k]):
         k -= 1
     if k < len(segs) - 2:
         src = parse_np(text, segs[k][-10:])
@@ -271,25 +251,31 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
     return None
 
 
-def _aside(seg: list[Tok]) -> bool:
+def _aside(text: str, seg: list[Tok]) -> bool:
     """An age, a home town or a state set off by commas after a name."""
     if not seg or len(seg) > 4:
         return False
     first = seg[0][0]
-    return first.isdigit() or first.lower() in {"of", "from"} or (len(seg) == 1 and first[-1] == ".")
+    state = len(seg) == 1 and text[seg[0][2] - 1 : seg[0][2] + 1].find(".") >= 0  # "Mich."
+    return first.isdigit() or first.lower() in {"of", "from"} or state
 
 
-def sentence_subject(text: str, masked: str, lo: int, hi: int) -> Source | None:
+def sentence_subject(
+    text: str, masked: str, lo: int, hi: int, people_only: bool = True
+) -> Source | None:
     """The person or pronoun that a sentence opens with, past introductory phrases
-    ("Speaking in Salem, Trump …", "Here in Columbia, Sanders …")."""
+    ("Speaking in Salem, Trump …", "Here in Columbia, Sanders …"); any source with
+    `people_only=False` ("The email goes on to say: …")."""
     for seg in _split_segments(tokens(masked, lo, hi))[:4]:
         if not seg:
             continue
         w = seg[0][0].lower()
-        if w in _INTRO or w.endswith("ing") or w.endswith("ly"):
+        if w in INTRO_WORDS or w.endswith("ing") or w.endswith("ly"):
             continue
         src = parse_np(text, seg, from_end=False)
-        return src if src is not None and src.kind in {"name", "pronoun"} else None
+        if src is not None and (src.kind in {"name", "pronoun"} or not people_only):
+            return src
+        return None
     return None
 
 

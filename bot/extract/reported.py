@@ -6,58 +6,29 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from bot.extract.attribute import CUE, _cue_text
+from bot.extract.attribute import CUE, cue_text
+from bot.extract.lexicon import words
 from bot.extract.phrase import Source, object_after, subject_before
 from bot.extract.text import Layout
 
 # Cues that introduce a clause of content; "called" and "described" take labels, not clauses.
-_CLAUSE_CUES = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "noted",
-        "notes",
-        "warned",
-        "warns",
-        "argued",
-        "argues",
-        "insisted",
-        "insists",
-        "claimed",
-        "claims",
-        "wrote",
-        "writes",
-        "explained",
-        "explains",
-        "acknowledged",
-        "acknowledges",
-        "suggested",
-        "suggests",
-        "predicted",
-        "predicts",
-        "announced",
-        "announces",
-        "declared",
-        "declares",
-        "stressed",
-        "emphasized",
-        "admitted",
-        "admits",
-        "conceded",
-        "concedes",
-        "contended",
-        "contends",
-        "asserted",
-        "asserts",
-    ]
-) | {"according to"}
-_THAT = re.compile(r"\s*(?:that\s+)?")
-_TOLD_OBJ = re.compile(r"\s*(?:[\w’'.-]+\s+){0,3}?(?:that\s+)")
+_CLAUSE_CUES = words(
+    """
+    acknowledged acknowledges added adds admits admitted announced announces argued argues
+    asserted asserts claimed claims conceded concedes contended contends declared declares
+    emphasized explained explains insisted insists noted notes predicted predicts said say
+    says stressed suggested suggests tells told warned warns writes wrote according_to
+    reported reports confirmed confirms denied denies promised promises vowed vows pledged
+    pledges recalled recalls revealed reveals indicated indicates complained complains
+    maintained maintains stated testified testifies tweeted alleged alleges hinted
+    """
+)
+# "said (earlier this week) that …": a few words may come between the cue and "that"
+_THAT = re.compile(r"\s*(?:(?:[\w’'.-]+\s+){0,4}?that\s+)?")
+_CLOSE = re.compile(r"[”\"][^”\"]*$")
+_TOLD_OBJ = re.compile(
+    r"\s*(?:(?:[\w’'.-]+\s+){0,3}?that\s+|(?:reporters|journalists|the press|[A-Z][\w&]*)\s+)"
+)
 _MIN_WORDS = 4
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
 
@@ -75,7 +46,7 @@ def reported(L: Layout) -> Iterator[tuple[int, int, Source, str]]:
             continue
         lo = starts[i]
         hi = starts[i + 1] if i + 1 < len(starts) else len(L.text)
-        hi = min(hi, L.paras[L.para_of(lo)][1])
+        hi = min(hi, L.para_end(lo))
         body = L.masked[lo:hi].rstrip()
         if len(body) < 20 or body.count("x") * 2 > len(body):
             done = i  # mostly a direct quote: that is handled as one
@@ -99,6 +70,9 @@ def _one(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | No
             return _content(L, comma + 1, end, src, cue)
         return _content(L, lo, L.masked.rfind(",", lo, m.start()), src, cue)
     before = L.masked[lo : m.start()].rstrip()
+    close = _CLOSE.search(before)
+    if close and before.count(" ", close.start()) <= 8:
+        return None  # "“…,” Psaki said in a statement": the cue of a direct quote
     src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
     if src is None:
         if before.endswith(","):
@@ -115,7 +89,7 @@ def _one(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | No
         after = _THAT.match(L.masked, after, end).end()
     rest = L.masked[after:end]
     if len(rest.split()) >= _MIN_WORDS and not rest.startswith(","):
-        return _content(L, after, end, src, _cue_text(L.masked, m))
+        return _content(L, after, end, src, cue_text(L.masked, m))
     # a trailing attribution: "…, X said on Monday."
     comma = L.masked.rfind(",", lo, src.pos)
     if comma > lo:

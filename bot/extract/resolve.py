@@ -22,7 +22,8 @@ def resolve(
         if p is not None:
             people.add_role(src.text, src.role)
             return p.name, src.role or (p.roles[0] if p.roles else None)
-        return src.text.rstrip("’'s") if src.text.endswith(("’s", "'s")) else src.text, src.role
+        name = src.text[:-2] if src.text.endswith(("’s", "'s")) else src.text
+        return name, src.role
     if src.kind == "pronoun":
         w = src.text.lower()
         if w in _PLURAL or w == "i":

@@ -34,14 +34,17 @@ class Layout:
     sent_starts: tuple[int, ...]  # sorted sentence start offsets (paragraph starts included)
 
     def sentence_start(self, pos: int) -> int:
-        return self.sent_starts[bisect_right(self.sent_starts, pos) - 1]
+        i = bisect_right(self.sent_starts, pos) - 1
+        return self.sent_starts[i] if i >= 0 else 0
 
     def sentence_end(self, pos: int) -> int:
         i = bisect_right(self.sent_starts, pos)
         return self.sent_starts[i] if i < len(self.sent_starts) else len(self.text)
 
-    def para_of(self, pos: int) -> int:
-        return bisect_right([p[0] for p in self.paras], pos) - 1
+    def para_end(self, pos: int) -> int:
+        """End of the paragraph holding `pos` (paragraph starts are sentence starts too)."""
+        i = bisect_right(self.paras, (pos, len(self.text) + 1)) - 1
+        return self.paras[i][1] if i >= 0 else len(self.text)
 
 
 def _scan(text: str, para: int, p0: int, p1: int, out: list[Stretch]) -> None:
