@@ -117,3 +117,31 @@ class DueDigest:
     subscription: DigestSubscription
     day: str  # ISO date in the subscription's time zone
     late: bool = False
+
+
+@dataclass(frozen=True)
+class Watch:
+    """A channel's standing request: post each new quote or story on a topic or a person."""
+
+    destination: Destination
+    kind: str  # "topic" | "person"
+    term: str  # as the user typed it, whitespace tidied
+    created: datetime | None = None
+    last_error: str | None = None  # the channel's last failed alert, for the list command
+
+
+@dataclass(frozen=True)
+class Alert:
+    """New matches for one channel's watches, batched into one message.
+
+    Adapters render `bot.alert_answer(alert)` and hand the alert back to `record_alert`;
+    `keys` and `cursors` are the core's bookkeeping, so a post happens once.
+    """
+
+    destination: Destination
+    watches: tuple[Watch, ...]  # the watches with an item in this alert
+    items: tuple[Item, ...]  # quotes and stories, in order of arrival
+    keys: tuple[str, ...] = ()  # one per item: what the delivery log records
+    cursors: tuple[tuple[str, str, int], ...] = ()  # (kind, term key, seq) saved after a post
+    more: int = 0  # matches already waiting for the next alert
+    overflow: tuple[str, ...] = ()  # terms with more new matches than one burst may post

@@ -10,8 +10,18 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from bot import answering, compose, digest, intents
-from bot.contract import Answer, Destination, DigestSubscription, DueDigest, Intent, Query
+from bot import alerting, answering, compose, digest, intents
+from bot import watch as watching  # -- watches --
+from bot.contract import (
+    Alert,
+    Answer,
+    Destination,
+    DigestSubscription,
+    DueDigest,
+    Intent,
+    Query,
+    Watch,
+)
 from bot.store import Store
 
 
@@ -102,3 +112,33 @@ class NewsBot:
             from bot.ingest import ingest_paths
 
             ingest_paths(self.store, [self.seeds], self.clock())
+
+    # -- watches --------------------------------------------------------------
+
+    def watch(self, destination: Destination, kind: str, term: str) -> Watch:
+        """Watch a topic or a person in a channel; only what arrives from now on is alerted."""
+        self._ensure_seeded()  # the seeds are old news, never an alert
+        kind, term = watching.validate(kind, term, 0)
+        key = watching.term_key(term)
+        others = self.store.count_watches(destination, kind, key)
+        watching.validate(kind, term, others)
+        return self.store.add_watch(Watch(destination, kind, term), key, self.clock())
+
+    def unwatch(self, destination: Destination, kind: str, term: str) -> bool:
+        kind, term = watching.validate(kind, term, 0)
+        return self.store.remove_watch(destination, kind, watching.term_key(term))
+
+    def watches(self, platform: str, scope: str | None) -> tuple[Watch, ...]:
+        """Every watch of one guild or workspace, never another's (None: all, for the CLI)."""
+        return tuple(t.watch for t in self.store.tracked_watches(platform, scope))
+
+    def due_alerts(self, platform: str) -> tuple[Alert, ...]:
+        """One batched alert per channel with new matches and room under its rate limit."""
+        return alerting.due(self.store, platform, self.clock())
+
+    def alert_answer(self, alert: Alert) -> Answer:
+        return watching.alert_answer(alert)
+
+    def record_alert(self, alert: Alert, error: str | None = None) -> None:
+        """Log a post: with no error its items never post again and the cursors move on."""
+        self.store.record_alert(alert, error, self.clock())

@@ -304,8 +304,9 @@ async def test_sync_registers_every_command_globally(
     count = await sync_commands(newsbot, settings, None)
     (put,) = fake.matching("PUT", rf"/applications/{APP_ID}/commands")
     names = sorted(c["name"] for c in put.body)
-    assert ["ask", "digest", "help", "latest", "newsbot", "quotes", "who"] == names
-    assert 7 == count
+    expected = ["ask", "digest", "help", "latest", "newsbot", "quotes", "unwatch", "watch"]
+    assert [*expected, "watches", "who"] == names
+    assert 10 == count
     admin = next(c for c in put.body if c["name"] == "newsbot")
     assert 1 << 5 == int(admin["default_member_permissions"])  # manage_guild
     assert [0] == admin["contexts"]  # servers only
@@ -318,6 +319,6 @@ async def test_sync_registers_every_command_globally(
 
 
 async def test_sync_to_one_guild(newsbot: NewsBot, settings: Settings, fake: FakeDiscord) -> None:
-    assert 7 == await sync_commands(newsbot, settings, GUILD)
+    assert 10 == await sync_commands(newsbot, settings, GUILD)
     assert 1 == len(fake.matching("PUT", rf"/applications/{APP_ID}/guilds/{GUILD}/commands"))
     assert [] == fake.matching("PUT", rf"/applications/{APP_ID}/commands")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
-from adapters.discord import commands, conversation, notices
+from adapters.discord import commands, conversation, notices, watches
 from adapters.discord.admin import DigestAdmin
 from adapters.discord.digest_loop import DigestLoop
 from adapters.discord.replies import NO_PINGS, notify
@@ -51,6 +51,7 @@ class NewsbotClient(discord.Client):
         self.tree = NewsbotTree(self)
         commands.register(self.tree, bot)
         self.tree.add_command(DigestAdmin(bot))
+        watches.register(self.tree, bot)
         self.digests = DigestLoop(self, bot, digest_interval) if digest_interval else None
         self._digest_task: asyncio.Task[None] | None = None
 

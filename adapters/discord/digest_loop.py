@@ -1,4 +1,4 @@
-"""The digest timer: every `interval` seconds, post whatever the core says is due.
+"""The digest timer: every `interval` seconds, post the digests and watch alerts now due.
 
 The core decides what is due (including a late catch-up after downtime) and remembers
 deliveries in SQLite, so a restart never posts the same day twice.
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from adapters.discord import notices, options
+from adapters.discord import alerts, notices, options
 from adapters.discord.render import render, render_plain
 from adapters.discord.replies import can_embed, post
 from bot.contract import DueDigest
@@ -39,7 +39,7 @@ class DigestLoop:
             await asyncio.sleep(self.interval)
 
     async def tick(self) -> int:
-        """Deliver every due digest once; return how many were posted."""
+        """Deliver every due digest and alert once; return how many were posted."""
         posted = 0
         try:
             due = await asyncio.to_thread(self.bot.due_digests, options.PLATFORM)
@@ -48,6 +48,7 @@ class DigestLoop:
             due = ()
         for item in due:
             posted += await self._deliver(item)
+        posted += await alerts.post_due(self.client, self.bot)  # watch alerts share the timer
         async with self._ticked:
             self.ticks += 1
             self._ticked.notify_all()

@@ -19,9 +19,13 @@ class Sub(StrEnum):
     DIGEST_SET = "digest-set"
     DIGEST_OFF = "digest-off"
     DIGEST_SHOW = "digest-show"
+    WATCH = "watch"
+    UNWATCH = "unwatch"
+    WATCHES = "watches"
 
 
 ADMIN = frozenset({Sub.DIGEST_SET, Sub.DIGEST_OFF, Sub.DIGEST_SHOW})
+WATCHING = frozenset({Sub.WATCH, Sub.UNWATCH, Sub.WATCHES})
 
 USAGE = """\
 *newsbot* answers questions about the news, with sources.
@@ -33,7 +37,8 @@ USAGE = """\
 • `/news help` (this message)
 Mention the bot or send it a direct message to ask in plain words.
 Workspace admins: `/news digest-set HH:MM Area/City [topic, topic]`, `/news digest-off`, \
-`/news digest-show`."""
+`/news digest-show`; `/news watch topic China` or `/news watch person Jen Psaki` (alerts \
+here as news arrives), `/news unwatch topic China`, `/news watches`."""
 
 _WHO_QUESTION = frozenset({"said", "says", "is", "was", "are", "were", "spoke", "talked"})
 _LEADING = re.compile(r"^(?:on|about|is)\s+", re.IGNORECASE)
@@ -109,6 +114,17 @@ def parse_digest_set(rest: str) -> DigestArgs:
     time = f"{int(match.group(1)):02d}:{match.group(2)}"
     topics = digest_topics(parts[2]) if len(parts) > 2 else ()
     return DigestArgs(time=time, timezone=parts[1], topics=topics)
+
+
+def parse_watch(rest: str) -> tuple[str, str]:
+    """`topic China` / `person Jen Psaki` → (kind, term); the core checks both."""
+    kind, _, term = rest.strip().partition(" ")
+    if not kind or not term.strip():
+        raise NewsbotError(
+            "Usage: `/news watch topic China` or `/news watch person Jen Psaki`"
+            " (and the same after `/news unwatch`)."
+        )
+    return kind.lower(), term.strip()
 
 
 def plain_text(text: str) -> str:

@@ -70,11 +70,17 @@ async def run_timer(
     token_for: TokenLookup | None = None,
     interval: float = INTERVAL,
 ) -> None:
-    """Check for due digests every `interval` seconds until cancelled."""
+    """Check for due digests and watch alerts every `interval` seconds until cancelled."""
+    from adapters.slack.watches import post_due_alerts  # watch alerts share this timer
+
     while True:
         try:
             await post_due_digests(bot, client, token_for)
         except Exception:
             # A broken store or core must not end the timer: log and try again next tick.
             log.exception("digest timer tick failed")
+        try:
+            await post_due_alerts(bot, client, token_for)
+        except Exception:
+            log.exception("alert timer tick failed")
         await asyncio.sleep(interval)

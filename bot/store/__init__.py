@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from bot.contract import Destination, DigestSubscription, DueDigest, Period
+from bot.contract import Alert, Destination, DigestSubscription, DueDigest, Period, Watch
 from bot.digest import DeliveryLog
 from bot.errors import NewsbotError
 from bot.feeds.model import Feed, ItemLog, Known  # -- feeds --
@@ -25,6 +25,8 @@ from bot.models import Article, Extraction, Person, StoredArticle, StoredQuote, 
 from bot.schema import migrations
 from bot.store import digests, reads, writes
 from bot.store import feeds as feed_rows  # -- feeds --
+from bot.store import watches as watch_rows  # -- watches --
+from bot.watch import ChannelState, Tracked  # -- watches --
 
 T = TypeVar("T")
 
@@ -39,6 +41,12 @@ def _explain(error: sqlite3.Error, path: str) -> NewsbotError:
     if "readonly" in text or "read-only" in text:
         return NewsbotError(
             f"The store {path} is read-only; check its permissions or point NEWSBOT_DB elsewhere.",
+            setting="NEWSBOT_DB",
+        )
+    if "disk i/o error" in text:  # e.g. a write past a size limit (EFBIG) or a failing disk
+        return NewsbotError(
+            f"Could not write to the store {path} (disk I/O error): the disk may be full or"
+            " failing; nothing more was written. Free space or check the disk, and rerun.",
             setting="NEWSBOT_DB",
         )
     if "full" in text:
@@ -69,8 +77,11 @@ class Store:
         self._cache: dict[str, tuple[tuple[int, int, int], Any]] = {}
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating if needed) and migrate the store at `path`; ':memory:' for tests."""
+    def open(cls, path: str | Path, busy_timeout: float = 10.0) -> Store:
+        """Open (creating if needed) and migrate the store at `path`; ':memory:' for tests.
+
+        `busy_timeout`: seconds to wait for another program's write lock before failing.
+        """
         label = str(path)
         try:
             if label == ":memory:":
@@ -81,7 +92,7 @@ class Store:
                     raise NewsbotError(
                         f"The folder for the store {label} does not exist.", setting="NEWSBOT_DB"
                     )
-                conn = sqlite3.connect(label, check_same_thread=False, timeout=10)
+                conn = sqlite3.connect(label, check_same_thread=False, timeout=busy_timeout)
             db = Database(conn)
             db.execute("pragma journal_mode=wal")
             db.execute("pragma synchronous=normal")
@@ -233,3 +244,59 @@ class Store:
         self, article_id: str, canonical: str | None, digest: str
     ) -> tuple[str, str | None] | None:
         return self._run(feed_rows.find_article, article_id, canonical, digest)
+
+    # -- watches --------------------------------------------------------------
+    # Watch alerts: watches with cursors on arrival order, per-channel state, the delivery log.
+    # SQL lives in `bot/store/watches.py`.
+
+    def add_watch(self, watch: Watch, key: str, now: datetime) -> Watch:
+        """Add a watch whose cursor starts at the newest arrival, or return the existing one."""
+        with self._guard():
+            return watch_rows.add(self.db, watch, key, watch_rows.newest_seq(self.db), now)
+
+    def remove_watch(self, destination: Destination, kind: str, key: str) -> bool:
+        return self._run(watch_rows.remove, destination, kind, key)
+
+    def count_watches(self, destination: Destination, kind: str, key: str) -> int:
+        """The channel's watches other than (kind, key)."""
+        return self._run(watch_rows.count_others, destination, kind, key)
+
+    def tracked_watches(self, platform: str, scope: str | None) -> tuple[Tracked, ...]:
+        return self._run(watch_rows.many, platform, scope)
+
+    def watch_channels(self, platform: str) -> dict[Destination, ChannelState]:
+        return self._run(watch_rows.channel_states, platform)
+
+    def newest_seq(self) -> int:
+        return self._run(watch_rows.newest_seq)
+
+    def watch_window(self, after: int, limit: int) -> tuple[int, int, int] | None:
+        return self._run(watch_rows.window, after, limit)
+
+    def new_quotes(
+        self,
+        after: int,
+        upto: int,
+        keys: tuple[int, int],
+        match: str | None,
+        speaker_ids: Sequence[int] | None,
+        limit: int,
+    ) -> list[tuple[int, StoredQuote]]:
+        return self._run(watch_rows.new_quotes, after, upto, keys, match, speaker_ids, limit)
+
+    def new_stories(
+        self,
+        after: int,
+        upto: int,
+        keys: tuple[int, int],
+        match: str | None,
+        entity_ids: Sequence[int] | None,
+        limit: int,
+    ) -> list[tuple[int, StoredArticle]]:
+        return self._run(watch_rows.new_stories, after, upto, keys, match, entity_ids, limit)
+
+    def delivered_items(self, destination: Destination, items: Sequence[str]) -> frozenset[str]:
+        return self._run(watch_rows.delivered, destination, items)
+
+    def record_alert(self, alert: Alert, error: str | None, now: datetime) -> None:
+        self._run(watch_rows.record, alert, error, now)

@@ -401,11 +401,16 @@ class RunningSlack:
 
 
 @contextlib.asynccontextmanager
-async def running_slack(fake: FakeSlack, bot: Any, settings: Any) -> AsyncIterator[RunningSlack]:
-    """Run `serve(bot, settings, http=True)` until the block ends; wait until it listens."""
+async def running_slack(
+    fake: FakeSlack, bot: Any, settings: Any, digest_interval: float = 3600
+) -> AsyncIterator[RunningSlack]:
+    """Run `serve(bot, settings, http=True)` until the block ends; wait until it listens.
+
+    A short `digest_interval` makes the timer post digests and watch alerts as they fall due.
+    """
     from adapters.slack import serve
 
-    task = asyncio.create_task(serve(bot, settings, http=True, digest_interval=3600))
+    task = asyncio.create_task(serve(bot, settings, http=True, digest_interval=digest_interval))
     url = f"http://{settings.host}:{settings.port}/slack/events"
     async with aiohttp.ClientSession() as session:
         try:
