@@ -29,7 +29,7 @@ def extract(text: str, title: str | None = None) -> Extraction:
     found = find_sources(L)
     for f in found:
         if f.source is not None and f.source.kind == "name":
-            people.mark_source(f.source.text)
+            people.mark_source(f.source.text, f.source.pos)
     unnamed: dict[str, Source] = {}
     quotes = _direct(L, people, found, unnamed)
     quotes.extend(_reported(L, people, unnamed))
@@ -58,9 +58,18 @@ def _direct(
             elif why is not None:
                 continue
         if src is None:
+            # no cue: the subject of the sentence the stretch sits in, if it has one
+            src = sentence_subject(L.text, L.masked, L.sentence_start(s.start), s.start - 1, False)
+            if src is not None and (src.kind == "pronoun" or src.kind == "name"):
+                p = people.lookup(src.text) if src.kind == "name" else None
+                if src.kind == "name" and not (p is not None and (p.sure or len(p.tokens) > 1)):
+                    src = None  # "China and Russia have …": a place is nobody's voice here
+        if src is None:
             speaker, role = _fallback(people, L, s.start), None
         else:
-            speaker, role = resolve(src, people, L.sentence_start, last_group)
+            speaker, role = resolve(
+                src, people, L.sentence_start, last_group, L.text[s.start : s.end]
+            )
             if src.kind in {"unnamed", "org"}:
                 last_group = speaker
                 unnamed.setdefault(speaker, src)

@@ -114,6 +114,11 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
             if comma < 0 or words(" ", comma, m.start()) > 6 or words(" ", m.end(), hi) > 9:
                 continue
             src = _at_cue(L, m, comma, hi, lo)
+            if src is None and _LEAD_PUNCT.match(L.masked, comma, m.start()):
+                # "“…,” Robert Doe, attorney for the groups, said in a statement."
+                src = subject_before(L.text, L.masked, lo, m.start())
+                if src is not None and src.kind != "name":
+                    src = None
             if src is not None:
                 return src, cue_text(L.masked, m), False
             continue

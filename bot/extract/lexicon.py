@@ -43,7 +43,9 @@ SPEECH_VERBS: frozenset[str] = words(
     stressing suggest suggested suggesting suggests tell telling tells testified testifies
     testify testifying texted thanked told touted touts tweet tweeted tweeting tweets
     underscored underscores urge urged urges urging vow vowed vowing vows warn warned
-    warns went_on write writes writing wrote yelled
+    warns went_on write writes writing wrote yelled surmised surmises pressed reacted
+    chanted chanting sniped snapped conceded quipping insisted recounted explains
+    interjected interrupted shot_back fired_back wondered wonders continued
     """
 )
 
@@ -117,7 +119,9 @@ UNNAMED_HEADS: frozenset[str] = words(
     representatives resident residents secretary senator senators source sources spokesman
     spokespeople spokesperson spokeswoman staffer staffers statement strategist
     strategists study supporter supporters survey voter voters witness witnesses worker
-    workers
+    workers outlet outlets group groups organization organizations activist activists
+    crowd crowds audience delegate delegates donor donors editorial editorials email emails
+    letter memo ad ads website
     """
 )
 
@@ -162,6 +166,8 @@ ORG_WORDS: frozenset[str] = words(
     government group house inc institute international islamic journal kremlin ministry
     msnbc national navy nbc network news npr office party pentagon police post press
     republicans reuters school senate service state street times union university white
+    tower lodge hall hotel building arena stadium airport hospital centers institute
+    agency council coalition alliance
     """
 )
 # Words that make a capitalised run a place rather than a person.

@@ -43,6 +43,21 @@ _OBLIQUE = re.compile(
 )
 
 
+# weights of the antecedent ranking, in sentences of distance
+W_FIRST = 1.2
+W_UNKNOWN = 1.0
+W_WEAK = 0.6
+W_SPOKE = 0.3
+W_AVOID = 1.5
+ROLE_SPAN = 1500  # how far back "the senator" looks for a senator named
+
+
+def _role_word(w: str, head: str) -> bool:
+    """A role word naming `head`: "senator" or its abbreviation "Sen."."""
+    w = w.rstrip(".")
+    return w == head or (len(w) >= 3 and head.startswith(w))
+
+
 @dataclass
 class Person:
     name: str
@@ -74,6 +89,7 @@ class People:
         self.mentions: list[Mention] = []
         self.others: dict[str, str] = {}  # organisations and places named: name -> kind
         self._positions: list[int] = []
+        self._spoke: set[int] = set()  # positions where a name or pronoun is a quote's source
         self._build(masked, body_start)
 
     def _build(self, masked: str, body_start: int) -> None:
@@ -162,10 +178,22 @@ class People:
                 return p
         return self._by_surname.get(key) or (self._by_first.get(key) if len(words) == 1 else None)
 
-    def mark_source(self, name: str) -> None:
+    def mark_source(self, name: str, pos: int | None = None) -> None:
         p = self.lookup(name)
         if p is not None:
             p.sure = True
+            if pos is not None:
+                self._spoke.add(pos)
+
+    def mark_pronoun(self, name: str, pos: int) -> None:
+        """A pronoun at `pos` resolved to `name`: a mention of its own for later pronouns."""
+        p = self.lookup(name)
+        if p is None or pos in self._spoke:
+            return
+        i = bisect_left(self._positions, pos)
+        self._positions.insert(i, pos)
+        self.mentions.insert(i, Mention(pos, p))
+        self._spoke.add(pos)
 
     def add_role(self, name: str, role: str | None) -> None:
         p = self.lookup(name)
@@ -173,39 +201,64 @@ class People:
             p.roles.append(role)
 
     def pronoun(
-        self, word: str, pos: int, sentence_start: Callable[[int], int], limit: int = 2500
+        self,
+        word: str,
+        pos: int,
+        sentence_start: Callable[[int], int],
+        limit: int = 2500,
+        avoid: str = "",
     ) -> Person | None:
-        """The person a pronoun at `pos` refers to: in the nearest sentence before it that names
-        someone of the right gender, the first such person named (subjects come first)."""
+        """The person a pronoun at `pos` refers to, ranked by recency (in sentences), by being
+        a sentence's subject or a quote's speaker, and by gender agreement (unknown counts
+        as a weak match); speakers seldom name themselves in their own words (`avoid`)."""
         w = word.lower()
         want = "m" if w in PRONOUNS_MALE else "f" if w in PRONOUNS_FEMALE else None
         if not self._voted:
             self._voted = True
             self._vote_gender(self._masked)
         i = bisect_left(self._positions, pos) - 1
-        fallback: Person | None = None
         best: Person | None = None
-        best_poss = False
-        best_sent = -1
+        best_score = -99.0
+        sents = 0
+        sent = sentence_start(pos)
         while i >= 0 and pos - self.mentions[i].pos < limit:
             m = self.mentions[i]
             i -= 1
+            s0 = sentence_start(m.pos)
+            if s0 != sent:
+                sents += 1 + (self._masked.count("\n", s0, sent) > 0) * 0.5
+                sent = s0
+                if sents > 6:
+                    break
             p = m.person
             if not (p.sure or len(p.tokens) > 1):
                 continue  # "China", "Rome": a lone capitalised word is no antecedent
-            if want is None or p.gender == want:
-                sent = sentence_start(m.pos)
-                weak = self._weak(m)
-                if best is None:
-                    best, best_sent, best_poss = p, sent, weak
-                elif sent == best_sent:
-                    if best_poss or not weak:
-                        best, best_poss = p, weak
-                else:
-                    break
-            elif p.gender is None and fallback is None:
-                fallback = p
-        return best or fallback
+            if want is not None and p.gender is not None and p.gender != want:
+                continue
+            score = -float(sents)
+            if p.gender is None and want is not None:
+                score -= W_UNKNOWN
+            weak = self._weak(m)
+            if weak:
+                score -= W_WEAK
+            if m.pos in self._spoke:
+                score += W_SPOKE
+            if not weak and self._first_strong(i, s0):
+                score += W_FIRST  # the first person its sentence names: mostly its subject
+            if avoid and p.tokens[-1] in avoid:
+                score -= W_AVOID
+            if score > best_score:
+                best, best_score = p, score
+        return best
+
+    def _first_strong(self, i: int, s0: int) -> bool:
+        """No mention before index `i + 1` in the sentence from `s0` is a strong one."""
+        while i >= 0 and self.mentions[i].pos >= s0:
+            m = self.mentions[i]
+            if (m.person.sure or len(m.person.tokens) > 1) and not self._weak(m):
+                return False
+            i -= 1
+        return True
 
     def _weak(self, m: Mention) -> bool:
         """ "Biden’s adviser", "with Biden": a poor antecedent for "he said"."""
@@ -215,10 +268,9 @@ class People:
         """The last person before `pos` whose role contains `head` ("the senator")."""
         i = bisect_left(self._positions, pos) - 1
         h = head.lower()
-        stem = h[:5]
-        while i >= 0 and pos - self.mentions[i].pos < 4000:
+        while i >= 0 and pos - self.mentions[i].pos < ROLE_SPAN:
             p = self.mentions[i].person
-            if any(stem in r.lower() for r in p.roles):
+            if any(_role_word(w, h) for r in p.roles for w in r.lower().split()):
                 return p
             i -= 1
         return None

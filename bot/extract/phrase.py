@@ -19,6 +19,9 @@ from bot.extract.lexicon import (
 
 _TOKEN = re.compile(r"[\w][\w'’\-.]*|[^\w\s]")
 _ROLE_STOP = frozenset({"who", "which", "whose", "where", "when", "that", "whom"})
+_PREPS = frozenset(
+    {"in", "on", "at", "to", "during", "after", "before", "with", "by", "for", "from"}
+)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
@@ -165,6 +168,8 @@ def _leading_np(seg: list[Tok]) -> list[Tok]:
         w = t[0]
         if not out and w.lower() in SUBJECT_PRONOUNS:
             return [t]  # "She went on", "He said"
+        if out and (w.lower() in _ROLE_STOP or (not seen_cap and _verb_like(w, out))):
+            break  # "the man who built …", "the justice sounded off …": the head came before
         if not seen_cap and w.lower() in DETERMINERS:
             out.append(t)  # "The email", "A spokesman": not a name for being capitalised
         elif is_cap(w) or w.lower() in {"de", "van", "von", "bin"}:
@@ -183,6 +188,43 @@ def _leading_np(seg: list[Tok]) -> list[Tok]:
             if len(out) > 6:
                 return []
     return out
+
+
+_VERBS_AUX = frozenset(
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "began",
+        "did",
+        "does",
+        "made",
+        "went",
+        "took",
+        "got",
+        "gave",
+        "came",
+        "spoke",
+        "wants",
+        "says",
+    }
+)
+
+
+def _verb_like(w: str, before: list[Tok]) -> bool:
+    """A finite verb after a determiner and a noun ("the justice sounded"): "-ed" forms and
+    common auxiliaries, once the phrase has a head."""
+    if len(before) < 2 or before[0][0].lower() not in DETERMINERS or not w.islower():
+        return False
+    return w in _VERBS_AUX or (len(w) > 4 and w.endswith("ed"))
 
 
 def role_before(text: str, seg: list[Tok]) -> str | None:
@@ -282,8 +324,8 @@ def sentence_subject(
 def object_after(text: str, masked: str, lo: int, hi: int) -> Source | None:
     """The source right after an inverted cue: "said Jen Psaki, the press secretary"."""
     segs = _split_segments(tokens(masked, lo, hi))
-    if not segs or not segs[0]:
-        return None
+    if not segs or not segs[0] or segs[0][0][0] in _PREPS:
+        return None  # "said in a statement", "said on Monday": no source after the cue
     src = parse_np(text, segs[0], from_end=False)
     if src and src.kind == "name" and src.role is None and len(segs) >= 2:
         role = role_phrase(text, segs[1])

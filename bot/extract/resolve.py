@@ -7,6 +7,7 @@ from collections.abc import Callable
 from bot.extract.people import People
 from bot.extract.phrase import Source
 
+BY_ROLE = True
 _PLURAL = frozenset({"they", "we"})
 
 
@@ -15,8 +16,10 @@ def resolve(
     people: People,
     sentence_start: Callable[[int], int],
     last_group: str | None,
+    said: str = "",
 ) -> tuple[str, str | None]:
-    """(speaker, role) for a source; `last_group` answers "they"."""
+    """(speaker, role) for a source; `last_group` answers "they"; `said` is the quote, whose
+    speaker is seldom someone it names."""
     if src.kind == "name":
         p = people.lookup(src.text)
         if p is not None:
@@ -28,11 +31,11 @@ def resolve(
         w = src.text.lower()
         if w in _PLURAL or w == "i":
             return (last_group or src.text), None
-        p = people.pronoun(w, src.pos, sentence_start)
+        p = people.pronoun(w, src.pos, sentence_start, avoid=said)
         return (p.name if p is not None else src.text), None
     if src.kind == "desc":
         head = src.text.split()[-1]
-        p = people.by_role(head, src.pos)
+        p = people.by_role(head, src.pos) if BY_ROLE else None
         if p is not None:
             return p.name, src.text
         return src.text, None
