@@ -102,3 +102,9 @@ def test_more_speech_verbs() -> None:
     qs = direct("“Would it be negotiable?” Lena Hart pressed.\n\n“Never,” Omar Dietz snapped.")
     assert ["Lena Hart", "Omar Dietz"] == [q.speaker for q in qs]
     assert ["pressed", "snapped"] == [q.cue for q in qs]
+
+
+def test_a_day_between_subject_and_verb_is_not_the_speaker() -> None:
+    text = "Senator Ida Moss on Tuesday said “the vote will wait until spring.”"
+    (q,) = direct(text)
+    assert "Ida Moss" == q.speaker

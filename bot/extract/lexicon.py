@@ -243,3 +243,12 @@ INTRO_WORDS: frozenset[str] = words(
     though to today under unlike until when where while with within without yesterday yet
     """
 )
+
+# Words of a time phrase between a subject and its verb: "Rubio on Tuesday said".
+TIME_WORDS: frozenset[str] = words(
+    """
+    again also afternoon earlier evening friday last later monday month morning night on
+    recently saturday sunday that then this thursday today tonight tuesday wednesday week
+    weekend year yesterday
+    """
+)

@@ -13,6 +13,7 @@ from bot.extract.lexicon import (
     INTRO_WORDS,
     NOT_NAME_WORDS,
     SUBJECT_PRONOUNS,
+    TIME_WORDS,
     TITLE_WORDS,
     UNNAMED_HEADS,
 )
@@ -267,6 +268,7 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
         # "Indiana Gov. Mike Pence, who called their son …": the antecedent speaks
         src = parse_np(text, segs[-2][-10:])
         return src if src is not None and src.kind == "name" else None
+    last = _untimed(last)
     if last:
         src = parse_np(text, last[-10:])
         if src and src.kind == "name" and src.role is None and len(segs) >= 2:
@@ -291,6 +293,16 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
             role = first.role or (role_phrase(text, b) if first.kind == "name" else None)
             return Source(first.text, first.kind, first.pos, role)
     return None
+
+
+def _untimed(seg: list[Tok]) -> list[Tok]:
+    """`seg` without a time phrase naming a day at its end ("Rubio on Tuesday said",
+    "Priebus later Thursday told"), if a word before it is left."""
+    k = len(seg)
+    while k > 1 and (seg[k - 1][0].lower() in TIME_WORDS or seg[k - 1][0].isdigit()):
+        k -= 1
+    day = any(t[0].lower() in TIME_WORDS and t[0][:1].isupper() for t in seg[k:])
+    return seg[:k] if k < len(seg) and day else seg
 
 
 def _aside(text: str, seg: list[Tok]) -> bool:
