@@ -73,7 +73,7 @@ def test_add_refuses_private_addresses_and_non_feeds_with_a_clear_message(server
     private = run(server, db, "feeds", "add", "http://169.254.169.254/latest/")
     assert 2 == private.returncode
     assert (
-        "newsbot: Cannot add http://169.254.169.254/latest/: 169.254.169.254 resolves to a private"
+        "newsbot: Cannot add http://169.254.169.254/latest/: 169.254.169.254 is a private"
         " or reserved address (169.254.169.254); add it to NEWSBOT_FETCH_ALLOW if this is intended."
     ) in private.stderr
     not_feed = run(server, db, "feeds", "add", server.url("/a"))
@@ -89,4 +89,4 @@ def test_ingest_url_fetches_a_page_and_refuses_a_private_one(server, db):
     assert "added 1, updated 0, duplicates 0, rejected 0\n" == done.stdout
     refused = run(server, db, "ingest", "http://10.0.0.1/story")
     assert 1 == refused.returncode
-    assert "rejected http://10.0.0.1/story: 10.0.0.1 resolves to a private" in refused.stderr
+    assert "rejected http://10.0.0.1/story: 10.0.0.1 is a private" in refused.stderr

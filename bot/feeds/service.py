@@ -15,7 +15,8 @@ from bot.errors import NewsbotError
 from bot.feeds import schedule
 from bot.feeds.model import Feed, ItemLog, PollSummary
 from bot.feeds.parse import parse_feed
-from bot.feeds.poll import FEED_ACCEPT, PAGE_ACCEPT, PollConfig, Poller
+from bot.feeds.poll import FEED_ACCEPT, PollConfig, Poller
+from bot.feeds.work import PAGE_ACCEPT
 from bot.ingest.report import IngestReport, Rejected
 from bot.names import canonical_url
 from bot.net import FetchError, Guard, get

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
@@ -31,14 +32,24 @@ _PUBLISHED_XPATH = (
 )
 
 
+_CODE = re.compile(
+    r"<(script(?![^>]*application/ld\+json)|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+
+
 def parse_html(source: str, markup: str, sidecar: Sidecar | None) -> Article | Rejected:
     side = sidecar or Sidecar()
     tree = load_html(markup)
     if tree is None:
         return Rejected(source, NO_TEXT)
+    # Script and style bodies end only at their closing tag (as in HTML5), but broken markup
+    # before them can make lxml read them as text: cut them out before extracting the text.
+    page = load_html(_CODE.sub(" ", markup)) if _CODE.search(markup) else None
+    if page is None:
+        page = tree
     try:
         doc = trafilatura.bare_extraction(
-            tree,
+            page,
             url=side.url,
             with_metadata=True,
             include_comments=False,

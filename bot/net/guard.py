@@ -115,9 +115,10 @@ class Guard:
             else:
                 refused.append(text)
         where = ", ".join(refused) or "nothing"
+        what = f"{host} is" if _literal(host) else f"{host} resolves to"
         raise FetchError(
             "refused",
-            f"{host} resolves to a private or reserved address ({where}); add it to"
+            f"{what} a private or reserved address ({where}); add it to"
             " NEWSBOT_FETCH_ALLOW if this is intended",
         )
 
