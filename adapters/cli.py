@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from bot.feeds import FeedService
 
 log = logging.getLogger("newsbot")
+POLL_TICK = 30.0  # seconds between looks for due feeds; each feed keeps its own interval
 
 
 def now() -> datetime:
@@ -93,9 +94,25 @@ def cmd_ingest(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> in
 
 
 def _feeds(bot: NewsBot, settings: Settings) -> FeedService:
-    from bot.feeds import FeedService
+    # The bot's own service (built by bot.wiring from the same settings), not a second one.
+    return bot.feeds
 
-    return FeedService.from_settings(bot.store, bot.clock, settings)
+
+async def poll_feeds(service: FeedService, stop: asyncio.Event, tick: float = POLL_TICK) -> None:
+    """The poller inside `newsbot run`: due feeds every `tick` s until `stop` is set.
+
+    Whatever goes wrong is logged and the loop starts again after a tick; it never
+    raises, so a feed problem cannot take the chat adapters down with it.
+    """
+    from bot.feeds import run_poller_async
+
+    while not stop.is_set():
+        try:
+            await run_poller_async(service, stop, tick)
+        except Exception:
+            log.exception("the feed poller failed; restarting it in %s s", tick)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=tick)
 
 
 def cmd_feeds(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
@@ -185,8 +202,18 @@ def cmd_run(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
 
             jobs.append(slack_adapter.serve(bot, settings, http=args.http))
 
+    service = bot.feeds  # built here, once per process, however many adapters run
+
     async def together() -> None:
-        await asyncio.gather(*jobs)
+        stop = asyncio.Event()
+        poller = asyncio.create_task(poll_feeds(service, stop), name="newsbot-feeds")
+        try:
+            await asyncio.gather(*jobs)
+        finally:
+            stop.set()
+            poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await poller
 
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(together())

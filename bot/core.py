@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from threading import Lock
+from typing import TYPE_CHECKING
 
 from bot import alerting, answering, compose, digest, intents
 from bot import watch as watching  # -- watches --
@@ -24,6 +26,9 @@ from bot.contract import (
 )
 from bot.store import Store
 
+if TYPE_CHECKING:
+    from bot.feeds import FeedService
+
 
 class NewsBot:
     """Questions in, `Answer`s out; digest schedules kept in the store."""
@@ -34,11 +39,30 @@ class NewsBot:
         clock: Callable[[], datetime],
         seeds: Path | None = None,
         page_size: int = 10,
+        feeds: Callable[[], FeedService] | None = None,
     ) -> None:
         self.store = store
         self.clock = clock
         self.seeds = seeds
         self.page_size = page_size
+        # A factory, not a service: building one loads feedparser and trafilatura, which
+        # `newsbot ask` never needs.
+        self._make_feeds = feeds
+        self._feeds: FeedService | None = None
+        self._feeds_lock = Lock()
+
+    @property
+    def feeds(self) -> FeedService:
+        """Feed admin and polling, one per bot: the CLI, chat admin and the poller share it."""
+        with self._feeds_lock:  # adapters reach it from several worker threads
+            if self._feeds is None:
+                if self._make_feeds is not None:
+                    self._feeds = self._make_feeds()
+                else:
+                    from bot.feeds import FeedService
+
+                    self._feeds = FeedService(self.store, self.clock)
+            return self._feeds
 
     # -- questions ------------------------------------------------------------
 

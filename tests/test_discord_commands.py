@@ -311,9 +311,9 @@ async def test_sync_registers_every_command_globally(
     assert 1 << 5 == int(admin["default_member_permissions"])  # manage_guild
     assert [0] == admin["contexts"]  # servers only
     assert False is admin["dm_permission"]
-    assert ["digest-off", "digest-set", "digest-show"] == sorted(
-        o["name"] for o in admin["options"]
-    )
+    digests = ["digest-off", "digest-set", "digest-show"]
+    feeds = ["feed-add", "feed-explain", "feed-list", "feed-pause", "feed-remove", "feed-resume"]
+    assert [*digests, *feeds] == sorted(o["name"] for o in admin["options"])
     assert all(1 <= len(c["description"]) <= 100 for c in put.body)
     assert [] == fake.identifies  # syncing never opens the gateway
 

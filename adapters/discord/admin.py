@@ -1,4 +1,4 @@
-"""`/newsbot digest-set|digest-off|digest-show`: per-server digest settings, managers only.
+"""`/newsbot digest-set|digest-off|digest-show` and the bot's feeds (feeds.py), managers only.
 
 `default_permissions` hides the group from members without Manage Server, but a server
 can override that, so `interaction_check` enforces it again on every call.
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
-from adapters.discord import notices, options
+from adapters.discord import feeds, notices, options
 from adapters.discord.render import Payload, render_text
 from adapters.discord.replies import respond
 from bot.contract import Destination, DigestSubscription
@@ -32,6 +32,7 @@ class DigestAdmin(app_commands.Group):
             default_permissions=discord.Permissions(manage_guild=True),
         )
         self.bot = bot
+        feeds.register(self, bot)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.guild_id is None:

@@ -8,7 +8,7 @@ from bot.contract import DigestSubscription, DueDigest, Watch
 APOLOGY = "Sorry, something went wrong while answering. Please try again in a moment."
 GUILD_ONLY = "This command works in a server channel, not in direct messages."
 NEED_MANAGE_GUILD = (
-    "Only members with the **Manage Server** permission can change the digest or watches."
+    "Only members with the **Manage Server** permission can change the digest, watches or feeds."
 )
 
 

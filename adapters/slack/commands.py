@@ -22,6 +22,7 @@ class Sub(StrEnum):
     WATCH = "watch"
     UNWATCH = "unwatch"
     WATCHES = "watches"
+    FEED = "feed"
 
 
 ADMIN = frozenset({Sub.DIGEST_SET, Sub.DIGEST_OFF, Sub.DIGEST_SHOW})
@@ -38,7 +39,8 @@ USAGE = """\
 Mention the bot or send it a direct message to ask in plain words.
 Workspace admins: `/news digest-set HH:MM Area/City [topic, topic]`, `/news digest-off`, \
 `/news digest-show`; `/news watch topic China` or `/news watch person Jen Psaki` (alerts \
-here as news arrives), `/news unwatch topic China`, `/news watches`."""
+here as news arrives), `/news unwatch topic China`, `/news watches`; `/news feed add URL [15m]`, \
+`/news feed list`, `/news feed pause|resume|remove|explain URL` (the bot's feeds)."""
 
 _WHO_QUESTION = frozenset({"said", "says", "is", "was", "are", "were", "spoke", "talked"})
 _LEADING = re.compile(r"^(?:on|about|is)\s+", re.IGNORECASE)
@@ -53,6 +55,13 @@ _LINK = re.compile(r"<((?:https?|mailto):[^>|]+)(?:\|([^>]*))?>")
 class Command:
     sub: Sub
     rest: str = ""
+
+
+@dataclass(frozen=True)
+class FeedArgs:
+    action: str  # add, list, pause, resume, remove, explain
+    target: str = ""  # the feed URL (for explain: an item URL, GUID or article id)
+    every: str | None = None  # add only, e.g. "15m"
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,29 @@ def parse_watch(rest: str) -> tuple[str, str]:
             " (and the same after `/news unwatch`)."
         )
     return kind.lower(), term.strip()
+
+
+FEED_USAGE = (
+    "Usage: `/news feed add URL [15m]`, `/news feed list`,"
+    " `/news feed pause|resume|remove URL`, `/news feed explain ITEM-URL`."
+)
+_FEED_ACTIONS = frozenset({"add", "list", "pause", "resume", "remove", "explain"})
+
+
+def parse_feed(rest: str) -> FeedArgs:
+    """`add URL [every]` (also `every 15m` or `--every 15m`), `list`, `pause URL`, …"""
+    words = rest.split()
+    action = words[0].lower() if words else ""
+    if action not in _FEED_ACTIONS:
+        raise NewsbotError(FEED_USAGE)
+    if action == "list":
+        return FeedArgs(action)
+    if len(words) < 2:
+        raise NewsbotError(FEED_USAGE)
+    target, extra = words[1], [w for w in words[2:] if w.lower() not in ("every", "--every")]
+    if (action != "add" and extra) or len(extra) > 1:
+        raise NewsbotError(FEED_USAGE)
+    return FeedArgs(action, target, extra[0] if extra else None)
 
 
 def plain_text(text: str) -> str:

@@ -16,7 +16,7 @@ from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack import admin, watches
+from adapters.slack import admin, feeds, watches
 from adapters.slack.commands import (
     ADMIN,
     USAGE,
@@ -67,6 +67,10 @@ def build_app(
         if parsed.sub in WATCHING:
             await ack()
             await watches.run(bot, client, command, parsed, admins, respond)
+            return
+        if parsed.sub is Sub.FEED:
+            await ack()  # adding a feed fetches it: the reply comes through response_url
+            await feeds.run(bot, client, command, parsed, admins, respond)
             return
         if parsed.sub is Sub.HELP or (parsed.sub is not Sub.DIGEST and not question(parsed)):
             await ack(**text_message(USAGE).payload())  # parsing is instant: usage is the ack
