@@ -20,7 +20,7 @@ from bot.models import Article, Extraction
 from bot.store.rows import Prepared, PreparedEntity, prepare
 
 STORY_WINDOW = 7 * 86400 << 20  # near-duplicates more than a week apart are new stories
-MAX_CANDIDATES = 40
+PER_KEY = 10  # candidates read per LSH key: the newest in the window
 CACHE_LIMIT = 300_000
 DOMINANT = 4  # a full name owns a bare surname when it is named this many times more often
 
@@ -234,11 +234,18 @@ def _story(db: Database, key: int, sketch: tuple[int, ...]) -> int:
     keys = stories.lsh_keys(sketch)
     if not keys:
         return key
+    # Each hash is a range walk of the (hash, article_key) key within the time window, so a
+    # hash shared by thousands of articles (boilerplate, a wire paragraph) costs its limit,
+    # not a scan that grows with the store.
+    each = (
+        "select article_key from (select article_key from story_keys where hash = ?"
+        " and article_key between ? and ? order by article_key desc limit ?)"
+    )
+    params = [v for h in keys for v in (h, key - STORY_WINDOW, key + STORY_WINDOW, PER_KEY)]
     rows = db.execute(
-        "select a.story, a.sketch from articles a where a.key in (select article_key from"
-        f" story_keys where hash in ({','.join('?' * len(keys))}))"
-        " and a.key between ? and ? limit ?",
-        [*keys, key - STORY_WINDOW, key + STORY_WINDOW, MAX_CANDIDATES],
+        "select a.story, a.sketch from articles a where a.key in"
+        f" ({' union '.join([each] * len(keys))})",
+        params,
     ).fetchall()
     best, story = stories.SAME_STORY, key
     for candidate_story, blob in rows:
