@@ -15,6 +15,9 @@ SECRET_FIELDS = (
 )
 
 
+_TRACEBACKS = logging.Formatter()
+
+
 class Redact(logging.Filter):
     """Replace any configured secret that reaches a log message, whoever logged it."""
 
@@ -30,10 +33,19 @@ class Redact(logging.Filter):
             for secret in self.secrets:
                 message = message.replace(secret, "[redacted]")
             record.msg, record.args = message, None
+        if record.exc_info and not record.exc_text:
+            # Formatted here, not by the handler later, so a token in an exception is caught too.
+            record.exc_text = _TRACEBACKS.formatException(record.exc_info)
         if record.exc_text:
-            for secret in self.secrets:
-                record.exc_text = record.exc_text.replace(secret, "[redacted]")
+            record.exc_text = self._scrub(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._scrub(record.stack_info)
         return True
+
+    def _scrub(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "[redacted]")
+        return text
 
 
 def setup(settings: Settings) -> None:

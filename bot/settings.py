@@ -27,6 +27,7 @@ class Settings:
     db_path: str = DEFAULT_DB
     seeds_dir: str = DEFAULT_SEEDS
     page_size: int = 10
+    busy_timeout: float = 10.0  # seconds to wait for another program's write lock on the store
     # Discord
     discord_token: str | None = _secret()
     discord_api_base: str | None = None  # e.g. a rate-limit proxy; default is Discord's own
@@ -71,6 +72,20 @@ class Settings:
         def items(name: str) -> tuple[str, ...]:
             return tuple(p.strip() for p in (get(name) or "").split(",") if p.strip())
 
+        def seconds(name: str, default: float, high: float) -> float:
+            raw = get(name)
+            if raw is None:
+                return default
+            try:
+                value = float(raw)
+            except ValueError:
+                raise NewsbotError(
+                    f"{name} must be a number of seconds, not {raw!r}.", setting=name
+                ) from None
+            if not 0 <= value <= high:
+                raise NewsbotError(f"{name} must be between 0 and {high:g} seconds.", setting=name)
+            return value
+
         allow = items("NEWSBOT_FETCH_ALLOW")
         for entry in allow:
             _check_allow_entry(entry)
@@ -84,6 +99,7 @@ class Settings:
             db_path=get("NEWSBOT_DB") or DEFAULT_DB,
             seeds_dir=get("NEWSBOT_SEEDS") or DEFAULT_SEEDS,
             page_size=integer("NEWSBOT_PAGE_SIZE", 10, 1, 25),
+            busy_timeout=seconds("NEWSBOT_BUSY_TIMEOUT", 10.0, 600.0),
             discord_token=get("DISCORD_TOKEN"),
             discord_api_base=get("DISCORD_API_BASE"),
             discord_gateway_url=get("DISCORD_GATEWAY_URL"),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from typing import TYPE_CHECKING
 
 import discord
 
-from adapters.discord import options
+from adapters.discord import options, replies
 from adapters.discord.render import render, render_plain
 from adapters.discord.replies import can_embed, post, produce
 
@@ -32,8 +33,9 @@ async def on_message(message: discord.Message, me: discord.ClientUser, bot: News
         return
     text = options.question(message.content, me.id)
     # Typing is a courtesy; the reply below reports any real trouble.
-    with contextlib.suppress(discord.HTTPException):
-        await message.channel.typing()
+    with contextlib.suppress(discord.HTTPException, TimeoutError):
+        async with asyncio.timeout(replies.SEND_TIMEOUT):
+            await message.channel.typing()
     shown = render if can_embed(message.channel) else render_plain
     if text:
         payloads = await produce(bot.ask, text, render=shown)
@@ -43,3 +45,5 @@ async def on_message(message: discord.Message, me: discord.ClientUser, bot: News
         await post(message.channel, payloads, reference=message)
     except discord.HTTPException as error:
         log.warning("Reply to a mention failed: HTTP %s (code %s)", error.status, error.code)
+    except TimeoutError:
+        log.warning("Reply to a mention failed: Discord did not answer in time")

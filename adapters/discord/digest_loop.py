@@ -69,13 +69,16 @@ class DigestLoop:
                 channel_id, guild_id=int(where.scope)
             )
             shown = render if can_embed(channel) else render_plain
-            await post(channel, shown(answer, lead=notices.digest_lead(due)))  # type: ignore[arg-type]
+            once = f"digest:{where.scope}:{where.channel}:{due.day}"  # a retry never posts twice
+            await post(channel, shown(answer, lead=notices.digest_lead(due)), once=once)  # type: ignore[arg-type]
         except discord.NotFound:
             error = "the channel was not found (deleted?)"
         except discord.Forbidden:
             error = "newsbot may not post there (needs View Channel, Send Messages, Embed Links)"
         except discord.HTTPException as failure:
             error = f"Discord answered HTTP {failure.status}; will retry"
+        except TimeoutError:
+            error = "Discord did not answer in time; will retry"
         except Exception:
             log.exception("Digest for %s/%s failed", where.scope, where.channel)
             error = "internal error; see the bot's log"

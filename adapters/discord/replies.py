@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -15,6 +16,9 @@ from bot.errors import NewsbotError
 
 log = logging.getLogger(__name__)
 NO_PINGS = discord.AllowedMentions.none()
+# discord.py retries 5xx itself but sets no timeout: a hung request would hold the channel's
+# rate-limit bucket for minutes. Past this many seconds a send fails with TimeoutError.
+SEND_TIMEOUT = 30.0
 T = TypeVar("T")
 
 
@@ -102,10 +106,25 @@ async def post(
     channel: discord.abc.Messageable,
     payloads: tuple[Payload, ...],
     reference: discord.Message | None = None,
+    once: str | None = None,
 ) -> None:
-    """Post payloads to a channel, the first as a reply to `reference`. Raises on HTTP errors."""
+    """Post payloads to a channel, the first as a reply to `reference`.
+
+    Raises on HTTP errors, and `TimeoutError` after SEND_TIMEOUT seconds. With `once` (a key
+    such as a digest's channel and day) each message gets a nonce derived from it, so a retry
+    of a post that Discord did receive returns that message instead of posting it again.
+    """
     for n, payload in enumerate(payloads):
         kwargs = _kwargs(payload)
         if reference is not None and n == 0:
             kwargs["reference"] = reference.to_reference(fail_if_not_exists=False)
-        await channel.send(**kwargs)
+        if once is not None:
+            kwargs["nonce"] = nonce(f"{once}#{n}")
+        # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancel (the client closing)
+        async with asyncio.timeout(SEND_TIMEOUT):
+            await channel.send(**kwargs)
+
+
+def nonce(key: str) -> int:
+    """A stable 63-bit nonce for `key` (Discord allows 25 characters; this needs at most 19)."""
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big") >> 1

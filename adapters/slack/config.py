@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from aiohttp import ClientOSError, ServerConnectionError, ServerDisconnectedError
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -20,6 +22,8 @@ from bot.errors import NewsbotError
 from bot.settings import Settings
 
 DEFAULT_API_URL = "https://slack.com/api/"
+TIMEOUT = 30  # seconds for one Web API call before it counts as failed (and is retried)
+RETRIES = 2  # after a connection error, a timeout or a 500/503, with a growing wait
 SCOPES = ("app_mentions:read", "chat:write", "commands", "im:history", "users:read")
 
 
@@ -78,12 +82,16 @@ def _require_prefix(value: str | None, name: str, prefix: str, what: str) -> Non
 
 
 def make_client(api_url: str, token: str | None = None) -> AsyncWebClient:
-    """A Web API client that retries connection errors and honours 429 Retry-After."""
+    """A Web API client that rides out short outages: connection errors, timeouts and 500/503
+    are retried with exponential backoff (0.5 s, 1 s), and a 429 waits for Retry-After."""
+    dropped = [ServerConnectionError, ServerDisconnectedError, ClientOSError, TimeoutError]
     return AsyncWebClient(
         token=token,
         base_url=api_url,
+        timeout=TIMEOUT,
         retry_handlers=[
-            AsyncConnectionErrorRetryHandler(),
+            AsyncConnectionErrorRetryHandler(max_retry_count=RETRIES, error_types=dropped),
+            AsyncServerErrorRetryHandler(max_retry_count=RETRIES),
             AsyncRateLimitErrorRetryHandler(max_retry_count=2),
         ],
     )

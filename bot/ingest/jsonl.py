@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +35,9 @@ from bot.models import Article
 MAX_LINE_BYTES = 2 * 1024 * 1024  # one article; a longer line is not one
 _GIVE_UP_AFTER = 100  # bad lines before the first good one: this is not JSON Lines at all
 _TITLE_FROM_TEXT = 120
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")  # only such lines need the slow check
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # all C0 controls but \t \n \r
 
 
 def read_jsonl(path: Path) -> Iterator[Article | Rejected]:
@@ -102,11 +106,26 @@ def _line(path: Path, number: int, raw: bytes) -> Article | Rejected | tuple[Art
         return Rejected(source, NOT_JSON)
     if not isinstance(record, dict):
         return Rejected(source, NOT_OBJECT)
+    if _ESCAPED_SURROGATE.search(raw):
+        record = _valid_unicode(record)
     return _article(source, record)
+
+
+def _valid_unicode(value: Any) -> Any:
+    """JSON may escape lone surrogates ("\\ud800"); UTF-8 cannot hold them, so show U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_valid_unicode(v) for v in value]
+    if isinstance(value, dict):
+        return {_valid_unicode(k): _valid_unicode(v) for k, v in value.items()}
+    return value
 
 
 def _article(source: str, record: dict[str, Any]) -> Article | Rejected | tuple[Article, Rejected]:
     text = record.get("text")
+    if isinstance(text, str):
+        text = _CONTROLS.sub("", text)  # "\u0000" and friends are not text
     if not isinstance(text, str) or not text.strip():
         return Rejected(source, MISSING_TEXT)
     fields: dict[str, str | None] = {}
@@ -116,7 +135,7 @@ def _article(source: str, record: dict[str, Any]) -> Article | Rejected | tuple[
             value = str(value)
         if value is not None and not isinstance(value, str):
             return Rejected(source, BAD_FIELD)
-        fields[key] = value.strip() or None if value else None
+        fields[key] = _CONTROLS.sub("", value).strip() or None if value else None
     text = text.strip()
     raw_date = record.get("published")
     published = _timestamp(raw_date) if raw_date not in (None, "") else None

@@ -27,7 +27,7 @@ def _subscription(row: dict) -> DigestSubscription:
 
 def save(db: Database, sub: DigestSubscription, now: datetime) -> None:
     d = sub.destination
-    with db.conn:
+    with db.atomic():
         db.execute(
             "insert into digest_subscriptions (platform, scope, channel, time, timezone, topics,"
             " created, last_error) values (?, ?, ?, ?, ?, ?, ?, null)"
@@ -46,7 +46,7 @@ def save(db: Database, sub: DigestSubscription, now: datetime) -> None:
 
 
 def delete(db: Database, d: Destination) -> bool:
-    with db.conn:
+    with db.atomic():
         cursor = db.execute(
             "delete from digest_subscriptions where platform = ? and scope = ? and channel = ?",
             [d.platform, d.scope, d.channel],
@@ -92,7 +92,7 @@ def log(db: Database, d: Destination) -> DeliveryLog:
 def record(db: Database, due: DueDigest, error: str | None, now: datetime) -> None:
     d = due.subscription.destination
     stamp = now.astimezone(UTC).isoformat(timespec="seconds")
-    with db.conn:
+    with db.atomic():
         db.execute(
             "insert into digest_deliveries (platform, scope, channel, day, delivered, attempts,"
             " error, attempted) values (?, ?, ?, ?, ?, 1, ?, ?)"
@@ -134,7 +134,7 @@ def sent_stories(db: Database, d: Destination) -> tuple[int, ...]:
 def offer(db: Database, due: DueDigest, article_ids: Sequence[str]) -> None:
     """Remember what this day's digest holds; it counts as sent once the post succeeds."""
     d = due.subscription.destination
-    with db.conn:
+    with db.atomic():
         db.execute(
             "delete from digest_sent where platform = ? and scope = ? and channel = ? and day = ?"
             " and sent = 0",

@@ -67,7 +67,7 @@ def _values(feed: Feed) -> list[object]:
 
 def add(db: Database, feed: Feed) -> bool:
     """Insert a new feed; False when that URL is already subscribed."""
-    with db.conn:
+    with db.atomic():
         cursor = db.execute(
             f"insert or ignore into feeds ({_FEED_COLUMNS}) values ({', '.join('?' * 13)})",
             _values(feed),
@@ -77,7 +77,7 @@ def add(db: Database, feed: Feed) -> bool:
 
 def save(db: Database, feed: Feed) -> None:
     """Write back the whole state of an existing feed (after a poll, pause or resume)."""
-    with db.conn:
+    with db.atomic():
         db.execute(
             f"update feeds set ({_FEED_COLUMNS}) = ({', '.join('?' * 13)}) where url = ?",
             [*_values(feed), feed.url],
@@ -105,7 +105,7 @@ def due(db: Database, now: datetime) -> tuple[Feed, ...]:
 
 def remove(db: Database, url: str) -> bool:
     """Forget a feed and its item log; the articles it brought in stay."""
-    with db.conn:
+    with db.atomic():
         cursor = db.execute("delete from feeds where url = ?", [url])
         db.execute("delete from feed_items where feed_url = ?", [url])
     return cursor.rowcount > 0
@@ -159,7 +159,7 @@ def log_items(db: Database, items: Sequence[ItemLog], stored: dict[str, int]) ->
         )
         for i in items
     ]
-    with db.conn:
+    with db.atomic():
         db.conn.executemany(
             f"insert into feed_items ({_ITEM_COLUMNS}) values ({', '.join('?' * 11)})", rows
         )

@@ -38,7 +38,7 @@ def newest_seq(db: Database) -> int:
 def add(db: Database, watch: Watch, key: str, cursor: int, now: datetime) -> Watch:
     """Insert a watch, or return the one already there (its cursor untouched)."""
     d = watch.destination
-    with db.conn:
+    with db.atomic():
         db.execute(
             "insert or ignore into watches (platform, scope, channel, kind, term_key, term,"
             " created, cursor) values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -52,7 +52,7 @@ def add(db: Database, watch: Watch, key: str, cursor: int, now: datetime) -> Wat
 
 
 def remove(db: Database, d: Destination, kind: str, key: str) -> bool:
-    with db.conn:
+    with db.atomic():
         cursor = db.execute(
             f"delete from watches where {_WHERE} and kind = ? and term_key = ?",
             [*_where(d), kind, key],
@@ -200,7 +200,7 @@ def record(db: Database, alert: Alert, error: str | None, now: datetime) -> None
     """After a post: log its items and move cursors on, or keep the error for the retry wait."""
     d = alert.destination
     stamp = _stamp(now)
-    with db.conn:
+    with db.atomic():
         if error is not None:
             db.execute(
                 "insert into watch_channels (platform, scope, channel, failures, attempted,"
