@@ -20,6 +20,7 @@ from bot.extract import extract
 from bot.ingest.readers import estimate_total, read_paths
 from bot.ingest.report import EXTRACTION_FAILED, IngestReport, Rejected
 from bot.models import Article, Extraction
+from bot.names import content_hash
 from bot.store.rows import Prepared, prepare
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def ingest_paths(
     rejected: list[Rejected] = []
     done = 0
     pending: list[Prepared] = []
-    chunks = _chunks(read_paths(paths))
+    chunks = _unseen(store, _chunks(read_paths(paths)), counts)
     pool = workers > 0 and total is not None and total >= PARALLEL_FROM
     prepared = _in_pool(chunks, workers) if pool else (_prepare_chunk(c) for c in chunks)
     for ready, problems, seen in prepared:
@@ -103,6 +104,15 @@ def _chunks(items: Iterator[Article | Rejected]) -> Iterator[Chunk]:
             articles, problems, seen = [], [], 0
     if articles or problems or seen:
         yield articles, problems, seen
+
+
+def _unseen(store: Store, chunks: Iterator[Chunk], counts: dict[str, int]) -> Iterator[Chunk]:
+    """Drop articles stored before under the same id with the same text, before extraction:
+    a rerun after a crash, or a feed dump ingested again, costs a lookup, not a re-parse."""
+    for articles, problems, seen in chunks:
+        stored = store.unchanged([(a.id, content_hash(a.text)) for a in articles])
+        counts["duplicate"] += sum(a.id in stored for a in articles)
+        yield [a for a in articles if a.id not in stored], problems, seen
 
 
 def _prepare_chunk(chunk: Chunk) -> tuple[list[Prepared], list[Rejected], int]:

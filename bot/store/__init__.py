@@ -129,6 +129,10 @@ class Store:
         with self._guard():
             return writes.save_articles(self.db, self._entities, batch, now)
 
+    def unchanged(self, pairs: Sequence[tuple[str, str]]) -> frozenset[str]:
+        """Ids of `(id, content_hash)` pairs already stored with that text."""
+        return self._run(reads.unchanged, pairs)
+
     def is_empty(self) -> bool:
         with self._guard():
             return self.db.execute("select 1 from articles limit 1").fetchone() is None

@@ -310,3 +310,17 @@ def stats(db: Database) -> StoreStats:
         _key_time(first) if first is not None else None,
         _key_time(last) if last is not None else None,
     )
+
+
+def unchanged(db: Database, pairs: Sequence[tuple[str, str]]) -> frozenset[str]:
+    """Ids among `pairs` (id, content hash) that are stored with that very text."""
+    found: set[str] = set()
+    for start in range(0, len(pairs), 400):
+        part = pairs[start : start + 400]
+        rows = db.execute(
+            f"select id, content_hash from articles where id in ({','.join('?' * len(part))})",
+            [i for i, _ in part],
+        )
+        wanted = dict(part)
+        found.update(i for i, h in rows if wanted.get(i) == h)
+    return frozenset(found)
