@@ -16,23 +16,18 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from dotenv import dotenv_values
 
-from adapters import jsonview, logs, progress, terminal
+from adapters import cli_feeds, cli_watch, jsonview, logs, progress, terminal
+from adapters.cli_feeds import feed_service, poll_feeds
 from bot import plaintext
-from bot.contract import Destination
 from bot.core import NewsBot
 from bot.errors import NewsbotError
 from bot.settings import Settings
 from bot.wiring import build
 
-if TYPE_CHECKING:
-    from bot.feeds import FeedService
-
 log = logging.getLogger("newsbot")
-POLL_TICK = 30.0  # seconds between looks for due feeds; each feed keeps its own interval
 
 
 def now() -> datetime:
@@ -75,7 +70,7 @@ def cmd_ingest(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> in
     paths = [a for a in args.paths if a not in urls]
     reports: list[IngestReport] = []
     if urls:
-        service = _feeds(bot, settings)
+        service = feed_service(bot, settings)
         reports.extend(service.ingest_url(url) for url in urls)
     if paths:
         bar = progress.Bar(sys.stderr) if sys.stderr.isatty() else None
@@ -88,93 +83,6 @@ def cmd_ingest(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> in
         print(f"{'warning' if problem.kept else 'rejected'} {problem}", file=sys.stderr)
     print(report.summary_line())
     return 0 if report.ok else 1
-
-
-# -- feeds ----------------------------------------------------------------------
-
-
-def _feeds(bot: NewsBot, settings: Settings) -> FeedService:
-    # The bot's own service (built by bot.wiring from the same settings), not a second one.
-    return bot.feeds
-
-
-async def poll_feeds(service: FeedService, stop: asyncio.Event, tick: float = POLL_TICK) -> None:
-    """The poller inside `newsbot run`: due feeds every `tick` s until `stop` is set.
-
-    Whatever goes wrong is logged and the loop starts again after a tick; it never
-    raises, so a feed problem cannot take the chat adapters down with it.
-    """
-    from bot.feeds import run_poller_async
-
-    while not stop.is_set():
-        try:
-            await run_poller_async(service, stop, tick)
-        except Exception:
-            log.exception("the feed poller failed; restarting it in %s s", tick)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=tick)
-
-
-def cmd_feeds(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.feeds import text
-
-    service = _feeds(bot, settings)
-    action = args.feeds_command
-    if action == "add":
-        feed = service.add(args.url, args.every)
-        print(f"added {text.feed_line(feed)}")
-    elif action == "list":
-        feeds = service.list()
-        for feed in feeds:
-            print(text.feed_line(feed))
-        if not feeds:
-            print("no feeds yet; add one with `newsbot feeds add URL`")
-    elif action in {"pause", "resume", "remove"}:
-        feed = getattr(service, action)(args.url)
-        print(f"{action}d {feed.url}" if action != "resume" else f"resumed {feed.url}")
-    elif action == "explain":
-        for item in service.explain(args.item):
-            print(text.explain_line(item))
-    return 0
-
-
-def cmd_poll(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.feeds import text
-
-    service = _feeds(bot, settings)
-    results = service.poll_all() if args.all else service.poll_due()
-    for result in results:
-        if result.error:
-            print(f"failed {result.url}: {result.error}", file=sys.stderr)
-    print(text.poll_line(results))
-    return 1 if any(r.error for r in results) else 0
-
-
-# -- watches ----------------------------------------------------------------------
-
-
-def cmd_watch(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
-    """Add, remove or list channel watches; the running adapters post the alerts."""
-    if args.watch_command == "list":
-        platforms = [args.platform] if args.platform else ["discord", "slack"]
-        watches = [w for p in platforms for w in bot.watches(p, args.scope)]
-        for w in watches:
-            d = w.destination
-            failed = f"  (last alert failed: {w.last_error})" if w.last_error else ""
-            print(f"{d.platform} {d.scope} {d.channel} {w.kind} {w.term}{failed}")
-        if not watches:
-            print("no watches yet; add one with `newsbot watch add … topic China`")
-        return 0
-    where = Destination(args.platform, args.scope, args.channel)
-    term = " ".join(args.term)
-    if args.watch_command == "add":
-        watch = bot.watch(where, args.kind, term)
-        place = f"{where.platform} {where.scope} {where.channel}"
-        print(f"watching {watch.kind} {watch.term!r} in {place}; `newsbot run` posts new matches")
-        return 0
-    removed = bot.unwatch(where, args.kind, term)
-    print(f"{'removed' if removed else 'no such watch:'} {args.kind} {term!r} in {where.channel}")
-    return 0 if removed else 1
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -250,8 +158,8 @@ def parser() -> argparse.ArgumentParser:
         help="processes that extract quotes for large inputs (default: cores - 1; 0: none)",
     )
     ingest.set_defaults(run=cmd_ingest)
-    _feed_parsers(sub)
-    _watch_parsers(sub)
+    cli_feeds.add_parsers(sub)
+    cli_watch.add_parsers(sub)
     extract = sub.add_parser("extract", help="JSONL articles on stdin -> quotes as JSONL")
     extract.add_argument(
         "--reported", action="store_true", help="also write reported speech (kind: reported)"
@@ -269,39 +177,6 @@ def parser() -> argparse.ArgumentParser:
     sync.add_argument("--guild", help="a guild id for instant sync while developing")
     sync.set_defaults(run=cmd_discord_sync)
     return p
-
-
-def _feed_parsers(sub: argparse._SubParsersAction) -> None:
-    feeds = sub.add_parser("feeds", help="RSS/Atom feeds: add, list, pause, resume, remove…")
-    feeds.set_defaults(run=cmd_feeds)
-    actions = feeds.add_subparsers(dest="feeds_command", required=True)
-    add = actions.add_parser("add", help="subscribe to a feed (checked at once)")
-    add.add_argument("url")
-    add.add_argument("--every", help="poll interval, e.g. 15m, 2h (default 15m)")
-    actions.add_parser("list", help="feeds with status, errors and next poll")
-    for name in ("pause", "resume", "remove"):
-        actions.add_parser(name, help=f"{name} a feed").add_argument("url")
-    explain = actions.add_parser("explain", help="why an item was or was not stored")
-    explain.add_argument("item", help="item URL, GUID or article id")
-    poll = sub.add_parser("poll", help="poll due feeds once")
-    poll.add_argument("--all", action="store_true", help="poll every active feed, due or not")
-    poll.set_defaults(run=cmd_poll)
-
-
-def _watch_parsers(sub: argparse._SubParsersAction) -> None:
-    watch = sub.add_parser("watch", help="alert a channel to each new quote on a topic or person")
-    watch.set_defaults(run=cmd_watch)
-    actions = watch.add_subparsers(dest="watch_command", required=True)
-    for name, text in (("add", "watch a topic or person"), ("remove", "stop a watch")):
-        action = actions.add_parser(name, help=text)
-        action.add_argument("--platform", required=True, choices=["discord", "slack"])
-        action.add_argument("--scope", required=True, help="Discord server id or Slack team id")
-        action.add_argument("--channel", required=True, help="channel id")
-        action.add_argument("kind", choices=["topic", "person"])
-        action.add_argument("term", nargs="+", help="e.g. China, or Jen Psaki")
-    listing = actions.add_parser("list", help="watches with the last failed alert, if any")
-    listing.add_argument("--platform", choices=["discord", "slack"])
-    listing.add_argument("--scope", help="only this Discord server or Slack team")
 
 
 def _overrides(args: argparse.Namespace, settings: Settings) -> Settings:

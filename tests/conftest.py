@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository root, the shared data folder, a fixed clock."""
+"""Shared fixtures: the repository root, the shared data folder, a fixed clock, platform fakes."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+# The platform fakes' shared fixtures (`settings` for Discord, `slack_fake`) and their builders.
+pytest_plugins = ["tests.fakes.platform_fixtures"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -11,16 +11,9 @@ from bot.contract import Destination, DigestSubscription
 from bot.core import NewsBot
 from bot.errors import NewsbotError
 from bot.store import Store
+from tests.support import Clock
 
 DEST = Destination("discord", "guild-1", "chan-1")
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.mark.parametrize(

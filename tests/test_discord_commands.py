@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import discord
 import pytest
-from discord.gateway import DiscordWebSocket
 
 from adapters.discord import build_client, limits, notices, sync_commands
 from bot import wiring
@@ -25,36 +23,24 @@ from tests.fakes.fake_discord import (
     run_client,
     slash,
 )
+from tests.fakes.platform_fixtures import (
+    CHANNEL,
+    CHANNEL_B,
+    FOLLOWUP,
+    GUILD,
+    GUILD_B,
+    interact,
+    started_discord,
+    two_guilds,
+)
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 NOW = datetime(2022, 3, 18, 9, 0, tzinfo=UTC)
-GUILD, CHANNEL = "100000000000000001", "200000000000000001"
-GUILD_B, CHANNEL_B = "100000000000000002", "200000000000000002"
-CALLBACK = r"/interactions/\d+/[^/]+/callback"
-FOLLOWUP = rf"/webhooks/{APP_ID}/[^/]+"
 
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord(guilds={GUILD: [CHANNEL], GUILD_B: [CHANNEL_B]})
-    await server.start()
-    yield server
-    await server.close()
-    assert [] == server.unknown
-
-
-@pytest.fixture
-def settings(tmp_path: Path, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    # The adapter sets these class attributes at start; monkeypatch restores them afterwards.
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
-    return Settings(
-        db_path=str(tmp_path / "t.db"),
-        seeds_dir=str(SEEDS),
-        discord_token=FAKE_TOKEN,
-        discord_api_base=fake.api_base,
-        discord_gateway_url=fake.gateway_url,
-    )
+    async with started_discord(FakeDiscord(guilds=two_guilds())) as server:
+        yield server
 
 
 @pytest.fixture
@@ -67,17 +53,6 @@ async def client(newsbot: NewsBot, settings: Settings) -> AsyncIterator[discord.
     made, token = build_client(newsbot, settings, digest_interval=None, guild_ready_timeout=0.05)
     async with run_client(made, token):
         yield made
-
-
-async def invoke(fake: FakeDiscord, payload: dict[str, Any]) -> tuple[Request, list[Request]]:
-    """Push one interaction; return its callback and, once the last arrives, its follow-ups."""
-    token = payload["token"]
-    await fake.dispatch("INTERACTION_CREATE", payload)
-    await fake.wait_for(lambda rs: any(token in r.path for r in rs))
-    callback = next(r for r in fake.matching("POST", CALLBACK) if token in r.path)
-    if callback.body["type"] == 5:
-        await fake.wait_for(lambda _: any(token in r.path for r in fake.matching("POST", FOLLOWUP)))
-    return callback, [r for r in fake.matching("POST", FOLLOWUP) if token in r.path]
 
 
 def text_of(requests: list[Request]) -> str:
@@ -101,7 +76,7 @@ async def test_login_uses_default_intents_and_does_not_sync(
 async def test_quotes_defers_first_then_follows_up_with_seed_quotes(
     client: discord.Client, fake: FakeDiscord
 ) -> None:
-    callback, followups = await invoke(
+    callback, followups = await interact(
         fake, slash("quotes", {"topic": "China"}, guild_id=GUILD, channel_id=CHANNEL)
     )
     assert {"type": 5} == callback.body
@@ -117,7 +92,7 @@ async def test_quotes_defers_first_then_follows_up_with_seed_quotes(
 
 async def test_ask_answers_free_text(client: discord.Client, fake: FakeDiscord) -> None:
     question = {"question": "what did Blinken say about China"}
-    _, followups = await invoke(fake, slash("ask", question, guild_id=GUILD, channel_id=CHANNEL))
+    _, followups = await interact(fake, slash("ask", question, guild_id=GUILD, channel_id=CHANNEL))
     assert "Antony Blinken" in text_of(followups)
 
 
@@ -136,7 +111,7 @@ async def test_ask_answers_free_text(client: discord.Client, fake: FakeDiscord) 
 async def test_every_command_gets_a_real_answer_within_limits(
     client: discord.Client, fake: FakeDiscord, name: str, options: dict[str, str]
 ) -> None:
-    callback, followups = await invoke(
+    callback, followups = await interact(
         fake, slash(name, options, guild_id=GUILD, channel_id=CHANNEL)
     )
     assert {"type": 5} == callback.body
@@ -149,14 +124,14 @@ async def test_every_command_gets_a_real_answer_within_limits(
 
 
 async def test_who_names_the_person(client: discord.Client, fake: FakeDiscord) -> None:
-    _, followups = await invoke(
+    _, followups = await interact(
         fake, slash("who", {"name": "Jen Psaki"}, guild_id=GUILD, channel_id=CHANNEL)
     )
     assert "Psaki" in text_of(followups)
 
 
 async def test_a_command_in_a_dm_works(client: discord.Client, fake: FakeDiscord) -> None:
-    _, followups = await invoke(
+    _, followups = await interact(
         fake, slash("quotes", {"topic": "China"}, guild_id=None, channel_id="3")
     )
     assert "Jen Psaki" in text_of(followups)
@@ -166,7 +141,7 @@ async def test_a_guild_synced_copy_runs_the_global_command(
     client: discord.Client, fake: FakeDiscord
 ) -> None:
     payload = slash("help", guild_id=GUILD, channel_id=CHANNEL, command_guild=GUILD)
-    _, followups = await invoke(fake, payload)
+    _, followups = await interact(fake, payload)
     assert followups
 
 
@@ -177,7 +152,7 @@ async def test_autocomplete_offers_at_most_25_choices(
     command = {"speaker": "quotes", "topic": "quotes", "name": "who"}[field]
     options = {"topic": "China", field: prefix} if command == "quotes" else {field: prefix}
     payload = slash(command, options, guild_id=GUILD, channel_id=CHANNEL, focused=field)
-    callback, followups = await invoke(fake, payload)
+    callback, followups = await interact(fake, payload)
     assert 8 == callback.body["type"]
     choices = callback.body["data"]["choices"]
     assert len(choices) <= 25
@@ -211,7 +186,7 @@ async def test_non_admin_is_refused_and_nothing_changes(
         "newsbot", {"time": "08:00", "timezone": "UTC"}, subcommand="digest-set",
         guild_id=GUILD, channel_id=CHANNEL,
     )  # fmt: skip
-    callback, followups = await invoke(fake, payload)
+    callback, followups = await interact(fake, payload)
     assert 4 == callback.body["type"]
     assert 64 == callback.body["data"]["flags"]
     assert notices.NEED_MANAGE_GUILD == callback.body["data"]["content"]
@@ -223,7 +198,7 @@ async def test_admin_commands_refuse_direct_messages(
     client: discord.Client, fake: FakeDiscord
 ) -> None:
     payload = slash("newsbot", subcommand="digest-show", guild_id=None, channel_id="3")
-    callback, followups = await invoke(fake, payload)
+    callback, followups = await interact(fake, payload)
     assert {"type": 4, "data": {"tts": False, "content": notices.GUILD_ONLY, "flags": 64,
             "allowed_mentions": {"parse": []}}} == callback.body  # fmt: skip
     assert [] == followups
@@ -235,7 +210,7 @@ async def test_admin_sets_shows_and_turns_off_the_digest(
     here = Destination("discord", GUILD, CHANNEL)
     payload = digest_set(GUILD, CHANNEL, ADMIN_PERMISSIONS, time="8:30", timezone="Europe/London",
                          topics="China, Ukraine, china")  # fmt: skip
-    callback, followups = await invoke(fake, payload)
+    callback, followups = await interact(fake, payload)
     assert {"type": 5} == callback.body
     assert (
         f"Daily digest set for <#{CHANNEL}> at 08:30 (Europe/London), topics: China, Ukraine."
@@ -248,13 +223,13 @@ async def test_admin_sets_shows_and_turns_off_the_digest(
 
     show = slash("newsbot", subcommand="digest-show", guild_id=GUILD, channel_id=CHANNEL,
                  permissions=ADMIN_PERMISSIONS)  # fmt: skip
-    callback, followups = await invoke(fake, show)
+    callback, followups = await interact(fake, show)
     assert {"type": 5, "data": {"flags": 64}} == callback.body
     assert f"• <#{CHANNEL}> at 08:30 (Europe/London)" in followups[0].body["content"]
 
     off = slash("newsbot", subcommand="digest-off", guild_id=GUILD, channel_id=CHANNEL,
                 permissions=ADMIN_PERMISSIONS)  # fmt: skip
-    _, followups = await invoke(fake, off)
+    _, followups = await interact(fake, off)
     assert notices.unsubscribed(True) == followups[0].body["content"]
     assert None is newsbot.digest_subscription(here)
 
@@ -263,7 +238,7 @@ async def test_a_bad_time_zone_gets_a_clear_message(
     client: discord.Client, fake: FakeDiscord, newsbot: NewsBot
 ) -> None:
     payload = digest_set(GUILD, CHANNEL, ADMIN_PERMISSIONS, time="08:00", timezone="Mars/Olympus")
-    _, followups = await invoke(fake, payload)
+    _, followups = await interact(fake, payload)
     assert "Mars/Olympus" in followups[0].body["content"]
     assert "time zone" in followups[0].body["content"]
     assert () == newsbot.subscriptions("discord", GUILD)
@@ -277,12 +252,12 @@ async def test_one_guild_cannot_see_or_change_another_guilds_digest(
     )
     show = slash("newsbot", subcommand="digest-show", guild_id=GUILD_B, channel_id=CHANNEL_B,
                  permissions=ADMIN_PERMISSIONS)  # fmt: skip
-    _, followups = await invoke(fake, show)
+    _, followups = await interact(fake, show)
     assert notices.subscriptions(()) == followups[0].body["content"]
     assert CHANNEL not in followups[0].body["content"]
     off = slash("newsbot", subcommand="digest-off", guild_id=GUILD_B, channel_id=CHANNEL_B,
                 permissions=ADMIN_PERMISSIONS)  # fmt: skip
-    _, followups = await invoke(fake, off)
+    _, followups = await interact(fake, off)
     assert notices.unsubscribed(False) == followups[0].body["content"]
     assert 1 == len(newsbot.subscriptions("discord", GUILD))
 
@@ -291,7 +266,7 @@ async def test_timezone_autocomplete(client: discord.Client, fake: FakeDiscord) 
     payload = slash("newsbot", {"time": "8", "timezone": "europe/lon"}, subcommand="digest-set",
                     guild_id=GUILD, channel_id=CHANNEL, permissions=ADMIN_PERMISSIONS,
                     focused="timezone")  # fmt: skip
-    callback, _ = await invoke(fake, payload)
+    callback, _ = await interact(fake, payload)
     assert [{"name": "Europe/London", "value": "Europe/London"}] == callback.body["data"]["choices"]
 
 

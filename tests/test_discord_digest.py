@@ -4,76 +4,40 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import discord
 import pytest
-from discord.gateway import DiscordWebSocket
 
-from adapters.discord import build_client, limits
-from adapters.discord.client import NewsbotClient
-from bot import wiring
+from adapters.discord import limits
 from bot.contract import Destination, DigestSubscription
 from bot.core import NewsBot
 from bot.settings import Settings
 from tests.fakes.fake_discord import (
     ADMIN_PERMISSIONS,
     APP_ID,
-    FAKE_TOKEN,
     FakeDiscord,
     run_client,
     slash,
 )
+from tests.fakes.platform_fixtures import new_discord_client, started_discord
+from tests.support import Clock
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 GUILD = "100000000000000001"
 CHANNEL, GONE, LOCKED = "200000000000000001", "200000000000000002", "200000000000000003"
 PLAIN = "200000000000000004"  # the bot lacks Embed Links here
 START = datetime(2022, 3, 18, 9, 0, tzinfo=UTC)
 
 
-class Clock:
-    """A settable clock: subscriptions made at START become due when it moves on."""
-
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord(guilds={GUILD: [CHANNEL, GONE, LOCKED, PLAIN]}, no_embeds={PLAIN})
-    await server.start()
-    yield server
-    await server.close()
-    assert [] == server.unknown
-
-
-@pytest.fixture
-def settings(tmp_path: Path, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
-    return Settings(
-        db_path=str(tmp_path / "t.db"),
-        seeds_dir=str(SEEDS),
-        discord_token=FAKE_TOKEN,
-        discord_api_base=fake.api_base,
-        discord_gateway_url=fake.gateway_url,
-    )
+    async with started_discord(
+        FakeDiscord(guilds={GUILD: [CHANNEL, GONE, LOCKED, PLAIN]}, no_embeds={PLAIN})
+    ) as server:
+        yield server
 
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
-
-
-def new_client(settings: Settings, clock: Clock) -> tuple[NewsbotClient, str, NewsBot]:
-    """A fresh process: a new core on the same SQLite file, and a new client."""
-    newsbot = wiring.build(settings, clock)
-    made, token = build_client(newsbot, settings, digest_interval=0.01, guild_ready_timeout=0.05)
-    return made, token, newsbot
+    return Clock(START)
 
 
 def subscribe(newsbot: NewsBot, channel: str, at: str = "09:30") -> Destination:
@@ -85,7 +49,7 @@ def subscribe(newsbot: NewsBot, channel: str, at: str = "09:30") -> Destination:
 async def test_the_digest_is_posted_once_across_a_restart(
     settings: Settings, clock: Clock, fake: FakeDiscord
 ) -> None:
-    made, token, newsbot = new_client(settings, clock)
+    made, token, newsbot = new_discord_client(settings, clock)
     subscribe(newsbot, CHANNEL)
     clock.now = START + timedelta(minutes=31)
     async with run_client(made, token):
@@ -96,7 +60,7 @@ async def test_the_digest_is_posted_once_across_a_restart(
     assert {"parse": []} == post.body["allowed_mentions"]
     assert [] == limits.problems(post.body["content"], post.body.get("embeds") or [])
 
-    again, token, _ = new_client(settings, clock)
+    again, token, _ = new_discord_client(settings, clock)
     async with run_client(again, token):
         assert again.digests is not None
         await again.digests.wait_ticks(3)
@@ -106,7 +70,7 @@ async def test_the_digest_is_posted_once_across_a_restart(
 async def test_a_missed_digest_is_posted_late_after_downtime(
     settings: Settings, clock: Clock, fake: FakeDiscord
 ) -> None:
-    made, token, newsbot = new_client(settings, clock)
+    made, token, newsbot = new_discord_client(settings, clock)
     subscribe(newsbot, CHANNEL)
     clock.now = START + timedelta(hours=5)
     async with run_client(made, token):
@@ -117,7 +81,7 @@ async def test_a_missed_digest_is_posted_late_after_downtime(
 async def test_without_embed_links_the_digest_is_plain_text(
     settings: Settings, clock: Clock, fake: FakeDiscord
 ) -> None:
-    made, token, newsbot = new_client(settings, clock)
+    made, token, newsbot = new_discord_client(settings, clock)
     newsbot.digest_now()  # loads the seed article (digest_for alone does not, yet)
     subscribe(newsbot, PLAIN)
     clock.now = START + timedelta(minutes=31)
@@ -132,7 +96,7 @@ async def test_a_deleted_or_forbidden_channel_is_recorded_and_the_loop_goes_on(
     settings: Settings, clock: Clock, fake: FakeDiscord
 ) -> None:
     fake.missing_channels.add(GONE)
-    made, token, newsbot = new_client(settings, clock)
+    made, token, newsbot = new_discord_client(settings, clock)
     gone, locked = subscribe(newsbot, GONE), subscribe(newsbot, LOCKED)
     fake.script(
         "POST", rf"/channels/{LOCKED}/messages", 403, {"message": "Missing Access", "code": 50001}

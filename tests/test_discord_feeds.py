@@ -7,9 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import discord
 import pytest
-from discord.gateway import DiscordWebSocket
 
 from adapters.discord import build_client, limits, notices
 from bot import wiring
@@ -17,19 +15,23 @@ from bot.core import NewsBot
 from bot.settings import Settings
 from tests.fakes.fake_discord import (
     ADMIN_PERMISSIONS,
-    APP_ID,
-    FAKE_TOKEN,
     MEMBER_PERMISSIONS,
     FakeDiscord,
     Request,
     run_client,
     slash,
 )
-from tests.fakes.feed_server import FakeItem, FeedServer, page, rss
+from tests.fakes.feed_server import FakeItem, FeedServer, rss
+from tests.fakes.platform_fixtures import (
+    CHANNEL,
+    FOLLOWUP,
+    GUILD,
+    discord_settings,
+    interact,
+    started_discord,
+)
+from tests.support import story_feed
 
-GUILD, CHANNEL = "100000000000000001", "200000000000000001"
-FOLLOWUP = rf"/webhooks/{APP_ID}/[^/]+"
-CALLBACK = r"/interactions/\d+/[^/]+/callback"
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 STORY = [
     "White House press secretary Jen Psaki said on Wednesday that the president would speak"
@@ -41,34 +43,25 @@ STORY = [
 
 @pytest.fixture
 def feeds() -> Iterator[FeedServer]:
-    with FeedServer() as server:
-        server.route("/a", page("Psaki on Xi call", STORY))
-        items = [FakeItem("Psaki on Xi call", server.url("/a"), "a")]
-        server.route("/rss", rss("Test Wire", items), content_type="application/rss+xml")
+    with story_feed(STORY) as server:
         yield server
 
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord(guilds={GUILD: [CHANNEL]})
-    await server.start()
-    yield server
-    await server.close()
-    assert [] == server.unknown
+    async with started_discord(FakeDiscord(guilds={GUILD: [CHANNEL]})) as server:
+        yield server
 
 
 @pytest.fixture
 def newsbot(
     tmp_path: Path, fake: FakeDiscord, feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[NewsBot, Settings]]:
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
-    settings = Settings(
-        db_path=str(tmp_path / "t.db"),
+    settings = discord_settings(
+        tmp_path,
+        fake,
+        monkeypatch,
         seeds_dir=str(tmp_path / "no-seeds"),
-        discord_token=FAKE_TOKEN,
-        discord_api_base=fake.api_base,
-        discord_gateway_url=fake.gateway_url,
         fetch_allow=(feeds.host,),  # the feed server is on loopback, which is refused otherwise
     )
     yield wiring.build(settings, lambda: NOW), settings
@@ -81,15 +74,11 @@ def feed(sub: str, permissions: str = ADMIN_PERMISSIONS, **options: Any) -> dict
 
 async def invoke(fake: FakeDiscord, payload: dict[str, Any]) -> list[Request]:
     """Push one interaction; return the messages it answered with (follow-ups or a notice)."""
-    token = payload["token"]
-    await fake.dispatch("INTERACTION_CREATE", payload)
-    await fake.wait_for(lambda rs: any(token in r.path for r in rs))
-    callback = next(r for r in fake.matching("POST", CALLBACK) if token in r.path)
+    callback, followups = await interact(fake, payload)
     if callback.body["type"] != 5:
         return [callback]
     assert 1 << 6 == callback.body["data"]["flags"]  # deferred privately
-    await fake.wait_for(lambda _: any(token in r.path for r in fake.matching("POST", FOLLOWUP)))
-    return [r for r in fake.matching("POST", FOLLOWUP) if token in r.path]
+    return followups
 
 
 def text(replies: list[Request]) -> str:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import discord
 import pytest
-from discord.gateway import DiscordWebSocket
 
 from adapters.discord import build_client, limits, options
 from adapters.discord.render import render
@@ -19,14 +17,13 @@ from bot.settings import Settings
 from tests.fakes.fake_discord import (
     BOT_ID,
     BOT_USER,
-    FAKE_TOKEN,
     FakeDiscord,
     message_create,
     run_client,
     user,
 )
+from tests.fakes.platform_fixtures import started_discord
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 NOW = datetime(2022, 3, 18, 9, 0, tzinfo=UTC)
 GUILD, CHANNEL, DM = "100000000000000001", "200000000000000001", "300000000000000001"
 PLAIN = "200000000000000009"  # the bot lacks Embed Links here
@@ -35,26 +32,14 @@ POSTS = rf"/channels/({CHANNEL}|{DM})/messages"
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord(guilds={GUILD: [CHANNEL, PLAIN]}, no_embeds={PLAIN})
-    await server.start()
-    yield server
-    await server.close()
-    assert [] == server.unknown
+    async with started_discord(
+        FakeDiscord(guilds={GUILD: [CHANNEL, PLAIN]}, no_embeds={PLAIN})
+    ) as server:
+        yield server
 
 
 @pytest.fixture
-async def client(
-    tmp_path: Path, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[discord.Client]:
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
-    settings = Settings(
-        db_path=str(tmp_path / "t.db"),
-        seeds_dir=str(SEEDS),
-        discord_token=FAKE_TOKEN,
-        discord_api_base=fake.api_base,
-        discord_gateway_url=fake.gateway_url,
-    )
+async def client(settings: Settings) -> AsyncIterator[discord.Client]:
     newsbot: NewsBot = wiring.build(settings, lambda: NOW)
     made, token = build_client(newsbot, settings, digest_interval=None, guild_ready_timeout=0.05)
     async with run_client(made, token):

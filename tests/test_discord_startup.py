@@ -8,7 +8,6 @@ import socket
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import discord
 import pytest
@@ -20,32 +19,15 @@ from bot.core import NewsBot
 from bot.errors import NewsbotError
 from bot.settings import Settings
 from tests.fakes.fake_discord import APP_ID, FAKE_TOKEN, FakeDiscord, slash
+from tests.fakes.platform_fixtures import CHANNEL, GUILD, started_discord
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 NOW = datetime(2022, 3, 18, 9, 0, tzinfo=UTC)
-GUILD, CHANNEL = "100000000000000001", "200000000000000001"
 
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord(guilds={GUILD: [CHANNEL]})
-    await server.start()
-    yield server
-    await server.close()
-    assert [] == server.unknown
-
-
-@pytest.fixture
-def settings(tmp_path: Path, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
-    return Settings(
-        db_path=str(tmp_path / "t.db"),
-        seeds_dir=str(SEEDS),
-        discord_token=FAKE_TOKEN,
-        discord_api_base=fake.api_base,
-        discord_gateway_url=fake.gateway_url,
-    )
+    async with started_discord(FakeDiscord(guilds={GUILD: [CHANNEL]})) as server:
+        yield server
 
 
 @pytest.fixture

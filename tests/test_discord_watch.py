@@ -8,77 +8,48 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import discord
 import pytest
-from discord.gateway import DiscordWebSocket
 
-from adapters.discord import build_client, limits, notices
+from adapters.discord import limits, notices
 from adapters.discord.client import NewsbotClient
 from bot import wiring
 from bot.contract import Destination
-from bot.core import NewsBot
 from bot.settings import Settings
 from tests.fakes.fake_discord import (
     ADMIN_PERMISSIONS,
     APP_ID,
-    FAKE_TOKEN,
     MEMBER_PERMISSIONS,
     FakeDiscord,
     Request,
     run_client,
     slash,
 )
+from tests.fakes.platform_fixtures import (
+    CHANNEL,
+    CHANNEL_B,
+    GUILD,
+    GUILD_B,
+    interact,
+    new_discord_client,
+    started_discord,
+    two_guilds,
+)
+from tests.support import Clock
 from tests.test_watch_support import burst, ingest, taiwan_story, weather_story
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-GUILD, CHANNEL = "100000000000000001", "200000000000000001"
-GUILD_B, CHANNEL_B = "100000000000000002", "200000000000000002"
 START = datetime(2022, 3, 18, 9, 0, tzinfo=UTC)
 POSTS = rf"/channels/{CHANNEL}/messages"
-FOLLOWUP = rf"/webhooks/{APP_ID}/[^/]+"
-CALLBACK = r"/interactions/\d+/[^/]+/callback"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord(guilds={GUILD: [CHANNEL], GUILD_B: [CHANNEL_B]})
-    await server.start()
-    yield server
-    await server.close()
-    assert [] == server.unknown
-
-
-@pytest.fixture
-def settings(tmp_path: Path, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
-    return Settings(
-        db_path=str(tmp_path / "t.db"),
-        seeds_dir=str(SEEDS),
-        discord_token=FAKE_TOKEN,
-        discord_api_base=fake.api_base,
-        discord_gateway_url=fake.gateway_url,
-    )
+    async with started_discord(FakeDiscord(guilds=two_guilds())) as server:
+        yield server
 
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
-
-
-def new_client(settings: Settings, clock: Clock) -> tuple[NewsbotClient, str, NewsBot]:
-    """A fresh process: a new core on the same SQLite file, and a new client."""
-    newsbot = wiring.build(settings, clock)
-    made, token = build_client(newsbot, settings, digest_interval=0.01, guild_ready_timeout=0.05)
-    return made, token, newsbot
+    return Clock(START)
 
 
 def watch_command(
@@ -90,14 +61,10 @@ def watch_command(
 
 async def invoke(fake: FakeDiscord, payload: dict[str, Any]) -> str:
     """Push one interaction; return the text it answered with (follow-up or direct notice)."""
-    token = payload["token"]
-    await fake.dispatch("INTERACTION_CREATE", payload)
-    await fake.wait_for(lambda rs: any(token in r.path for r in rs))
-    callback = next(r for r in fake.matching("POST", CALLBACK) if token in r.path)
+    callback, followups = await interact(fake, payload)
     if callback.body["type"] != 5:
         return callback.body["data"]["content"]
-    await fake.wait_for(lambda _: any(token in r.path for r in fake.matching("POST", FOLLOWUP)))
-    (followup,) = [r for r in fake.matching("POST", FOLLOWUP) if token in r.path]
+    (followup,) = followups
     return followup.body["content"]
 
 
@@ -117,7 +84,7 @@ def shown(post: Request) -> str:
 async def test_an_admin_watches_a_topic_and_each_new_quote_posts_once(
     settings: Settings, clock: Clock, fake: FakeDiscord, tmp_path: Path
 ) -> None:
-    made, token, newsbot = new_client(settings, clock)
+    made, token, newsbot = new_discord_client(settings, clock)
     async with run_client(made, token):
         reply = await invoke(fake, watch_command("topic", "China"))
         assert reply.startswith(f"Watching topic **China** in <#{CHANNEL}>: each new quote")
@@ -143,7 +110,7 @@ async def test_an_admin_watches_a_topic_and_each_new_quote_posts_once(
     assert {"parse": []} == post.body["allowed_mentions"]
     assert [] == limits.problems(post.body["content"], post.body["embeds"])
 
-    again, token, _ = new_client(settings, clock)
+    again, token, _ = new_discord_client(settings, clock)
     async with run_client(again, token):
         await ticks(again)
     assert 1 == len(fake.matching("POST", POSTS))
@@ -152,7 +119,7 @@ async def test_an_admin_watches_a_topic_and_each_new_quote_posts_once(
 async def test_a_burst_of_25_quotes_comes_as_three_batched_messages(
     settings: Settings, clock: Clock, fake: FakeDiscord, tmp_path: Path
 ) -> None:
-    made, token, newsbot = new_client(settings, clock)
+    made, token, newsbot = new_discord_client(settings, clock)
     async with run_client(made, token):
         await invoke(fake, watch_command("topic", "China"))
         ingest(newsbot.store, clock.now, *burst(tmp_path / "in", 25))
@@ -185,7 +152,7 @@ async def test_a_burst_of_25_quotes_comes_as_three_batched_messages(
 async def test_members_without_manage_server_are_refused(
     settings: Settings, clock: Clock, fake: FakeDiscord
 ) -> None:
-    made, token, newsbot = new_client(settings, clock)
+    made, token, newsbot = new_discord_client(settings, clock)
     async with run_client(made, token):
         for name in ("watch", "unwatch"):
             refused = await invoke(fake, watch_command("topic", "China", MEMBER_PERMISSIONS, name))
@@ -200,7 +167,7 @@ async def test_members_without_manage_server_are_refused(
 async def test_list_and_unwatch_stay_within_one_server(
     settings: Settings, clock: Clock, fake: FakeDiscord
 ) -> None:
-    made, token, newsbot = new_client(settings, clock)
+    made, token, newsbot = new_discord_client(settings, clock)
     newsbot.watch(Destination("discord", GUILD_B, CHANNEL_B), "topic", "Ukraine")
     async with run_client(made, token):
         await invoke(fake, watch_command("person", "Jen Psaki"))
@@ -244,7 +211,7 @@ async def test_without_embed_links_the_alert_is_plain_text(
     try:
         settings = replace(settings, discord_api_base=plain.api_base,
                            discord_gateway_url=plain.gateway_url)  # fmt: skip
-        made, token, newsbot = new_client(settings, clock)
+        made, token, newsbot = new_discord_client(settings, clock)
         newsbot.watch(Destination("discord", GUILD, CHANNEL), "person", "Blinken")
         async with run_client(made, token):
             ingest(newsbot.store, clock.now, taiwan_story(tmp_path / "in"))

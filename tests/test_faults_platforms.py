@@ -18,22 +18,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import discord
 import pytest
 from aiohttp import web
-from discord.gateway import DiscordWebSocket
 
 from adapters.discord import build_client, replies
 from adapters.slack.config import make_client
 from adapters.slack.digests import post_due_digests
 from bot import wiring
 from bot.contract import Destination, DigestSubscription
-from bot.core import NewsBot
 from bot.settings import Settings
 from tests.fakes.fake_discord import (
     BOT_ID,
     BOT_USER,
-    FAKE_TOKEN,
     FakeDiscord,
     Request,
     message_create,
@@ -43,25 +39,24 @@ from tests.fakes.fake_slack import (
     BOT_TOKEN,
     TEAM,
     FakeSlack,
-    free_port,
     mention_event,
     running_slack,
 )
+from tests.fakes.platform_fixtures import (
+    CHANNEL,
+    GUILD,
+    new_discord_client,
+    slack_settings,
+    started_discord,
+    started_slack,
+)
+from tests.support import Clock
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-GUILD, CHANNEL = "100000000000000001", "200000000000000001"
 POSTS = rf"/channels/{CHANNEL}/messages"
 SET_AT = datetime(2022, 3, 18, 6, 0, tzinfo=UTC)
 DUE_AT = datetime(2022, 3, 18, 9, 0, tzinfo=UTC)
 DOWN = {"message": "Service Unavailable", "code": 0}
-
-
-class Clock:
-    def __init__(self, now: datetime = SET_AT) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 # -- Discord ----------------------------------------------------------------------------
@@ -126,25 +121,9 @@ def _parse(response: web.Response) -> dict[str, Any]:
 
 @pytest.fixture
 async def fake() -> AsyncIterator[OutageDiscord]:
-    server = OutageDiscord(guilds={GUILD: [CHANNEL]})
-    await server.start()
-    yield server
-    server.release.set()
-    await server.close()
-    assert [] == server.unknown
-
-
-@pytest.fixture
-def settings(tmp_path: Path, fake: OutageDiscord, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
-    return Settings(
-        db_path=str(tmp_path / "t.db"),
-        seeds_dir=str(SEEDS),
-        discord_token=FAKE_TOKEN,
-        discord_api_base=fake.api_base,
-        discord_gateway_url=fake.gateway_url,
-    )
+    async with started_discord(OutageDiscord(guilds={GUILD: [CHANNEL]})) as server:
+        yield server
+        server.release.set()  # let any hung request end before the server closes
 
 
 def mention(text: str) -> dict[str, Any]:
@@ -199,18 +178,12 @@ async def test_discord_hung_request_times_out_and_the_bot_answers_the_next_quest
     assert "Jen Psaki" in text_of(answered)
 
 
-def discord_digest_client(settings: Settings, clock: Clock) -> tuple[Any, str, NewsBot]:
-    newsbot = wiring.build(settings, clock)
-    made, token = build_client(newsbot, settings, digest_interval=0.01, guild_ready_timeout=0.05)
-    return made, token, newsbot
-
-
 async def test_discord_digest_that_failed_after_posting_is_retried_and_never_doubled(
     settings: Settings, fake: OutageDiscord
 ) -> None:
     """The post reached the channel but Discord answered 503: the retry must not post again."""
-    clock = Clock()
-    made, token, newsbot = discord_digest_client(settings, clock)
+    clock = Clock(SET_AT)
+    made, token, newsbot = new_discord_client(settings, clock)
     where = Destination("discord", GUILD, CHANNEL)
     newsbot.subscribe_digest(DigestSubscription(where, "08:00", "UTC"))
     clock.now = DUE_AT
@@ -229,7 +202,7 @@ async def test_discord_digest_that_failed_after_posting_is_retried_and_never_dou
     done = newsbot.digest_subscription(where)
     assert done is not None and done.last_error is None
 
-    again, token, _ = discord_digest_client(settings, clock)  # a restart posts nothing more
+    again, token, _ = new_discord_client(settings, clock)  # a restart posts nothing more
     async with run_client(again, token):
         assert again.digests is not None
         await again.digests.wait_ticks(3)
@@ -257,22 +230,8 @@ class SlowSlack(FakeSlack):
 
 @pytest.fixture
 def slack() -> Iterator[SlowSlack]:
-    server = SlowSlack()
-    server.start()
-    yield server
-    server.stop()
-    assert [] == server.unknown()
-
-
-def slack_settings(tmp_path: Path, fake: FakeSlack) -> Settings:
-    return Settings(
-        db_path=str(tmp_path / "s.db"),
-        seeds_dir=str(SEEDS),
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret="test-signing-secret",
-        slack_api_url=fake.api_url,
-        port=free_port(),
-    )
+    with started_slack(SlowSlack()) as server:
+        yield server
 
 
 def slack_posts(fake: FakeSlack, channel: str) -> list[Any]:
@@ -282,7 +241,7 @@ def slack_posts(fake: FakeSlack, channel: str) -> list[Any]:
 async def test_slack_5xx_burst_is_retried_and_the_mention_is_answered(
     slack: SlowSlack, tmp_path: Path
 ) -> None:
-    settings = slack_settings(tmp_path, slack)
+    settings = slack_settings(slack, tmp_path)
     bot = wiring.build(settings, lambda: DUE_AT)
     slack.script("chat.postMessage", status=503, body={"ok": False, "error": "service_unavailable"})
     slack.script("chat.postMessage", status=500, body={"ok": False, "error": "internal_error"})
@@ -300,7 +259,7 @@ async def test_slack_timeout_is_retried_and_the_mention_is_answered(
     import adapters.slack.config as slack_config
 
     monkeypatch.setattr(slack_config, "TIMEOUT", 1)
-    settings = slack_settings(tmp_path, slack)
+    settings = slack_settings(slack, tmp_path)
     bot = wiring.build(settings, lambda: DUE_AT)
     async with running_slack(slack, bot, settings) as running:
         slack.delays["chat.postMessage"].append(3.0)  # the first post hangs past the timeout
@@ -314,7 +273,7 @@ async def test_slack_timeout_is_retried_and_the_mention_is_answered(
 async def test_slack_digest_during_an_outage_is_retried_then_posted_once(
     slack: SlowSlack, tmp_path: Path
 ) -> None:
-    clock = Clock()
+    clock = Clock(SET_AT)
     bot = wiring.build(Settings(db_path=str(tmp_path / "d.db"), seeds_dir=str(SEEDS)), clock)
     where = Destination("slack", TEAM, "C0NEWS")
     bot.subscribe_digest(DigestSubscription(where, "08:00", "UTC"))

@@ -12,6 +12,7 @@ from bot.feeds.text import explain_line, feed_line
 from bot.net import Guard, Limits
 from bot.store import Store
 from tests.fakes.feed_server import FakeItem, FeedServer, atom, gzip_bomb, page, rss
+from tests.support import Clock
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 PARAGRAPHS = [
@@ -22,14 +23,6 @@ PARAGRAPHS = [
     "Officials from both governments described the exchange as the most substantive in months,"
     " and aides said another round could follow before the end of the year.",
 ]
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -47,7 +40,7 @@ def store(tmp_path):
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(NOW)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import re
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from tests.fakes.fake_slack import (
     mention_event,
     running_slack,
 )
+from tests.fakes.platform_fixtures import slack_settings, started_discord
 
 SECRETS = {
     "DISCORD_TOKEN": FAKE_TOKEN,
@@ -46,7 +47,6 @@ SECRETS = {
     "SLACK_CLIENT_SECRET": "client-secret-value-123",
 }
 WRONG_DISCORD = "MTIz.wrong-but-secret.token-value"
-SEEDS = ROOT / "seeds"
 NOW = datetime(2022, 3, 18, 9, tzinfo=UTC)
 
 
@@ -102,11 +102,9 @@ async def discord_sync(fake: FakeDiscord, cwd: Path, **env: str) -> tuple[int, s
 
 
 @pytest.fixture
-async def discord_fake() -> Iterator[FakeDiscord]:
-    server = FakeDiscord(guilds={})
-    await server.start()
-    yield server  # type: ignore[misc]
-    await server.close()
+async def discord_fake() -> AsyncIterator[FakeDiscord]:
+    async with started_discord(FakeDiscord(guilds={})) as server:
+        yield server
 
 
 async def test_the_discord_token_comes_from_dotenv_and_never_shows(
@@ -159,13 +157,6 @@ def test_a_malformed_token_is_named_not_echoed(name: str, value: str, tmp_path: 
     assert 2 == done.returncode, done.stderr
     assert name in done.stderr
     assert [] == leaked(done.stdout + done.stderr, value, "secret")
-
-
-@pytest.fixture
-def slack_fake() -> Iterator[FakeSlack]:
-    server = FakeSlack().start()
-    yield server
-    server.stop()
 
 
 def test_a_running_slack_bot_never_logs_its_secrets(slack_fake: FakeSlack, tmp_path: Path) -> None:
@@ -228,13 +219,6 @@ def test_a_token_inside_an_exception_is_scrubbed_from_the_log() -> None:
 
 
 # -- access -----------------------------------------------------------------------------
-
-
-def slack_settings(fake: FakeSlack, tmp_path: Path) -> Settings:
-    return Settings(
-        db_path=str(tmp_path / "a.db"), seeds_dir=str(SEEDS), slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SECRET, slack_api_url=fake.api_url, port=free_port(),
-    )  # fmt: skip
 
 
 def replies(fake: FakeSlack, count: int) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from bot.contract import Destination, DigestSubscription
 from bot.core import NewsBot
 from bot.settings import Settings
 from tests.fakes.fake_slack import BOT_TOKEN, SECRET, TEAM, FakeSlack, free_port
+from tests.support import Clock
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SET_AT = datetime(2022, 3, 18, 6, 0, tzinfo=UTC)  # digests are set up early…
@@ -30,21 +30,8 @@ GONE = Destination("slack", TEAM, "C0GONE")
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    server = FakeSlack().start()
-    yield server
-    server.stop()
-    assert [] == server.unknown()
-
-
-class Clock:
-    """A settable clock: digests set at SET_AT fall due once it moves past their time."""
-
-    def __init__(self, now: datetime = SET_AT) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
+def fake(slack_fake: FakeSlack) -> FakeSlack:
+    return slack_fake
 
 
 def build(tmp_path: Path, clock: Clock | None = None) -> NewsBot:

@@ -14,14 +14,13 @@ from bot.core import NewsBot
 from bot.errors import NewsbotError
 from bot.settings import Settings
 from tests.fakes.fake_slack import (
-    BOT_TOKEN,
-    SECRET,
     FakeSlack,
     RunningSlack,
-    free_port,
     running_slack,
 )
-from tests.fakes.feed_server import FakeItem, FeedServer, page, rss
+from tests.fakes.feed_server import FeedServer
+from tests.fakes.platform_fixtures import slack_settings
+from tests.support import story_feed
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 GLOBAL = (
@@ -36,33 +35,24 @@ STORY = [
 
 @pytest.fixture
 def feeds() -> Iterator[FeedServer]:
-    with FeedServer() as server:
-        server.route("/a", page("Psaki on Xi call", STORY))
-        items = [FakeItem("Psaki on Xi call", server.url("/a"), "a")]
-        server.route("/rss", rss("Test Wire", items), content_type="application/rss+xml")
+    with story_feed(STORY) as server:
         yield server
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    server = FakeSlack().start()
-    server.add_user("U0BOSS", admin=True)
-    server.add_user("U0PLAIN")
-    yield server
-    server.stop()
-    assert [] == server.unknown()
+def fake(slack_fake: FakeSlack) -> FakeSlack:
+    slack_fake.add_user("U0BOSS", admin=True)
+    slack_fake.add_user("U0PLAIN")
+    return slack_fake
 
 
 @pytest.fixture
 def setup(tmp_path: Path, fake: FakeSlack, feeds: FeedServer) -> tuple[NewsBot, Settings]:
-    settings = Settings(
-        db_path=str(tmp_path / "t.db"),
+    settings = slack_settings(
+        fake,
+        tmp_path,
         seeds_dir=str(tmp_path / "no-seeds"),
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SECRET,
-        slack_api_url=fake.api_url,
         slack_admins=("U0LISTED",),
-        port=free_port(),
         fetch_allow=(feeds.host,),  # the feed server is on loopback, which is refused otherwise
     )
     return wiring.build(settings, lambda: NOW), settings

@@ -9,7 +9,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,7 +28,6 @@ from tests.fakes.fake_slack import (
     TEAM,
     FakeSlack,
     RunningSlack,
-    free_port,
     im_event,
     mention_event,
     running_slack,
@@ -36,6 +35,8 @@ from tests.fakes.fake_slack import (
     slash_body,
     url_verification_body,
 )
+from tests.fakes.platform_fixtures import slack_settings
+from tests.support import Clock
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NOW = datetime(2022, 3, 18, 12, 0, tzinfo=UTC)
@@ -43,32 +44,12 @@ CHANNEL = Destination("slack", TEAM, "C0NEWS")
 
 
 def settings_for(fake: FakeSlack, tmp_path: Path, **extra: Any) -> Settings:
-    return Settings(
-        db_path=str(tmp_path / "t.db"),
-        seeds_dir=str(SEEDS),
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SECRET,
-        slack_api_url=fake.api_url,
-        slack_admins=("U0LISTED",),
-        port=free_port(),
-        **extra,
-    )
+    return slack_settings(fake, tmp_path, slack_admins=("U0LISTED",), **extra)
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    server = FakeSlack().start()
-    yield server
-    server.stop()
-    assert [] == server.unknown()
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
+def fake(slack_fake: FakeSlack) -> FakeSlack:
+    return slack_fake
 
 
 @pytest.fixture

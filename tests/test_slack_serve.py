@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import socket
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,11 +21,8 @@ NOW = datetime(2022, 3, 18, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    server = FakeSlack().start()
-    yield server
-    server.stop()
-    assert [] == server.unknown()
+def fake(slack_fake: FakeSlack) -> FakeSlack:
+    return slack_fake
 
 
 def settings(**values: Any) -> Settings:

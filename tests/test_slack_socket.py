@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,11 +28,8 @@ NOW = datetime(2022, 3, 18, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    server = FakeSlack().start()
-    yield server
-    server.stop()
-    assert [] == server.unknown()
+def fake(slack_fake: FakeSlack) -> FakeSlack:
+    return slack_fake
 
 
 async def test_socket_mode_answers_a_command_and_a_mention(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,51 +18,31 @@ from bot.settings import Settings
 from bot.watch import ChannelState
 from tests.fakes.fake_slack import (
     BOT_TOKEN,
-    SECRET,
     TEAM,
     Call,
     FakeSlack,
-    free_port,
     running_slack,
 )
+from tests.fakes.platform_fixtures import slack_settings
+from tests.support import Clock
 from tests.test_watch_support import burst, ingest, taiwan_story, weather_story, write_article
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 START = datetime(2022, 3, 18, 9, 0, tzinfo=UTC)
 NEWS = Destination("slack", TEAM, "C0NEWS")
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    server = FakeSlack().start()
-    yield server
-    server.stop()
-    assert [] == server.unknown()
+def fake(slack_fake: FakeSlack) -> FakeSlack:
+    return slack_fake
 
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(START)
 
 
-def settings_for(fake: FakeSlack, tmp_path: Path) -> Settings:
-    return Settings(
-        db_path=str(tmp_path / "t.db"),
-        seeds_dir=str(SEEDS),
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SECRET,
-        slack_api_url=fake.api_url,
-        slack_admins=("U0LISTED",),
-        port=free_port(),
-    )
+def settings_for(fake: FakeSlack, tmp_path: Path, **extra: Any) -> Settings:
+    return slack_settings(fake, tmp_path, slack_admins=("U0LISTED",), **extra)
 
 
 def sections(call: Call) -> list[str]:

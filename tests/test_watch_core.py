@@ -12,6 +12,7 @@ from bot.contract import Alert, Destination
 from bot.core import NewsBot
 from bot.errors import NewsbotError
 from bot.settings import Settings
+from tests.support import Clock
 from tests.test_watch_support import burst, ingest, taiwan_story, weather_story, write_article
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -20,17 +21,9 @@ NEWS = Destination("discord", "G1", "C1")
 OTHER_GUILD = Destination("discord", "G2", "C9")
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(START)
 
 
 def build(tmp_path: Path, clock: Clock) -> NewsBot:

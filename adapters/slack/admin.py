@@ -38,6 +38,20 @@ async def is_admin(client: AsyncWebClient, user_id: str, admins: frozenset[str])
     return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
 
 
+async def admin_or_refuse(
+    client: AsyncWebClient,
+    command: dict[str, Any],
+    admins: frozenset[str],
+    respond: Respond,
+    refusal: str,
+) -> bool:
+    """True for an admin caller; otherwise reply `refusal` privately and return False."""
+    if await is_admin(client, str(command.get("user_id", "")), admins):
+        return True
+    await respond_text(respond, refusal)
+    return False
+
+
 async def run(
     bot: NewsBot,
     client: AsyncWebClient,
@@ -48,8 +62,7 @@ async def run(
 ) -> None:
     """Check the caller, then set, stop or show this channel's digest (privately)."""
     try:
-        if not await is_admin(client, str(command.get("user_id", "")), admins):
-            await respond_text(respond, NOT_ADMIN)
+        if not await admin_or_refuse(client, command, admins, respond, NOT_ADMIN):
             return
         destination = Destination("slack", str(command["team_id"]), str(command["channel_id"]))
         if parsed.sub is Sub.DIGEST_SET:

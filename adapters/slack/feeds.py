@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.admin import Respond, is_admin
+from adapters.slack.admin import Respond, admin_or_refuse
 from adapters.slack.commands import Command, FeedArgs, parse_feed
 from adapters.slack.render import escape
 from adapters.slack.send import respond_text
@@ -42,8 +42,7 @@ async def run(
 ) -> None:
     """Check the caller, then add, list, pause, resume, remove or explain (privately)."""
     try:
-        if not await is_admin(client, str(command.get("user_id", "")), admins):
-            await respond_text(respond, NOT_ADMIN)
+        if not await admin_or_refuse(client, command, admins, respond, NOT_ADMIN):
             return
         args = parse_feed(parsed.rest)
         # The service is reached in the worker thread: adding a feed fetches it.

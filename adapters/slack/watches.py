@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.admin import Respond, is_admin
+from adapters.slack.admin import Respond, admin_or_refuse
 from adapters.slack.commands import Command, Sub, parse_watch
 from adapters.slack.digests import PLATFORM, TokenLookup
 from adapters.slack.render import escape
@@ -38,8 +38,7 @@ async def run(
 ) -> None:
     """Check the caller, then add, remove or list watches (privately)."""
     try:
-        if not await is_admin(client, str(command.get("user_id", "")), admins):
-            await respond_text(respond, NOT_ADMIN)
+        if not await admin_or_refuse(client, command, admins, respond, NOT_ADMIN):
             return
         here = Destination(PLATFORM, str(command["team_id"]), str(command["channel_id"]))
         if parsed.sub is Sub.WATCHES:

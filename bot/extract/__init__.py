@@ -10,9 +10,10 @@ from bot.extract.attribute import Found, find_sources
 from bot.extract.entities import entities
 from bot.extract.filters import markup, not_speech, title_of_work
 from bot.extract.people import People
-from bot.extract.phrase import Source, sentence_subject
+from bot.extract.phrase import Source
 from bot.extract.reported import reported
 from bot.extract.resolve import resolve
+from bot.extract.subject import sentence_subject
 from bot.extract.text import Layout, layout
 from bot.extract.transcript import transcript
 from bot.models import Extraction, Quote

@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.lexicon import SPEECH_VERBS, words
-from bot.extract.phrase import Source, object_after, sentence_subject, subject_before, tokens
+from bot.extract.phrase import Source
+from bot.extract.subject import object_after, sentence_subject, subject_before
 from bot.extract.text import Layout, Stretch
+from bot.extract.tokens import tokens
 
 
 def _trie(words: frozenset[str]) -> str:

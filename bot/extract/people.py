@@ -16,7 +16,8 @@ from bot.extract.lexicon import (
     TITLE_WORDS,
 )
 from bot.extract.names import POSS, analyse, org_or_place, runs
-from bot.extract.phrase import role_before, role_phrase, tokens
+from bot.extract.phrase import role_before, role_phrase
+from bot.extract.tokens import tokens
 
 _PRONOUN = re.compile(r"\b(?:[Hh](?:e|is|er|im)|[Ss]he)\b")
 _APPOS_AFTER = re.compile(r",\s((?:the|a|an|[A-Z][\w]*['’]s)\s[^,.;:()\n]{3,60})[,.;)]")

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from bot.extract.attribute import CUE, cue_text
 from bot.extract.lexicon import words
-from bot.extract.phrase import Source, object_after, subject_before
+from bot.extract.phrase import Source
+from bot.extract.subject import object_after, subject_before
 from bot.extract.text import Layout
 
 # Cues that introduce a clause of content; "called" and "described" take labels, not clauses.
