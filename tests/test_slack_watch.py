@@ -167,10 +167,13 @@ async def test_members_are_refused_and_admins_can_unwatch(
             reply_text(r) for r in replies
         ]
         assert () == bot.watches("slack", TEAM)
-        await slack.command("watch topic", user_id="U0LISTED")
-        await slack.command("watch person  Jen  Psaki", user_id="U0LISTED")
-        await slack.command("unwatch person jen psaki", user_id="U0LISTED")
-        *_, usage, added, removed = await fake.calls_after("response", count=6)
+        # One at a time: each reply is awaited, so the unwatch cannot overtake the watch.
+        for n, text in enumerate(
+            ["watch topic", "watch person  Jen  Psaki", "unwatch person jen psaki"], 4
+        ):
+            await slack.command(text, user_id="U0LISTED")
+            replies = await fake.calls_after("response", count=n)
+        *_, usage, added, removed = replies
     assert reply_text(usage).startswith("Usage: `/news watch topic China`")
     assert reply_text(added).startswith("Watching person *Jen Psaki* in this channel")
     assert "Stopped watching person *jen psaki* in this channel." == reply_text(removed)
