@@ -150,6 +150,8 @@ def quotes(
         if fingerprint not in seen:
             seen.add(fingerprint)
             out.append(quote)
+    # Newest article first, and within an article in reading order, before paging.
+    out.sort(key=lambda q: (-(q.key >> 8), q.key & 0xFF))
     return out[offset : offset + limit]
 
 

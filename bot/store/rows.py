@@ -72,7 +72,8 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
             cue=q.cue,
             kind=str(q.kind),
         )
-        for q in extraction.quotes[:MAX_QUOTES_PER_ARTICLE]
+        # In reading order: a quote's key keeps its position, and answers list them by it.
+        for q in sorted(extraction.quotes, key=lambda q: q.start)[:MAX_QUOTES_PER_ARTICLE]
     )
     return Prepared(
         article=article,
