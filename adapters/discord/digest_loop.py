@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 import discord
 
 from adapters.discord import alerts, notices, options
-from adapters.discord.render import render, render_plain
-from adapters.discord.replies import can_embed, post
+from adapters.discord.deliver import deliver
 from bot.contract import DueDigest
 
 if TYPE_CHECKING:
@@ -61,29 +61,14 @@ class DigestLoop:
 
     async def _deliver(self, due: DueDigest) -> bool:
         where = due.subscription.destination
-        error: str | None = None
-        try:
-            answer = await asyncio.to_thread(self.bot.digest_for, due)
-            channel_id = int(where.channel)
-            channel = self.client.get_channel(channel_id) or self.client.get_partial_messageable(
-                channel_id, guild_id=int(where.scope)
-            )
-            shown = render if can_embed(channel) else render_plain
-            once = f"digest:{where.scope}:{where.channel}:{due.day}"  # a retry never posts twice
-            await post(channel, shown(answer, lead=notices.digest_lead(due)), once=once)  # type: ignore[arg-type]
-        except discord.NotFound:
-            error = "the channel was not found (deleted?)"
-        except discord.Forbidden:
-            error = "newsbot may not post there (needs View Channel, Send Messages, Embed Links)"
-        except discord.HTTPException as failure:
-            error = f"Discord answered HTTP {failure.status}; will retry"
-        except TimeoutError:
-            error = "Discord did not answer in time; will retry"
-        except Exception:
-            log.exception("Digest for %s/%s failed", where.scope, where.channel)
-            error = "internal error; see the bot's log"
-        if error:
-            log.warning("Digest for guild %s channel %s: %s", where.scope, where.channel, error)
+        error = await deliver(
+            self.client,
+            where,
+            partial(self.bot.digest_for, due),
+            "Digest",
+            lead=notices.digest_lead(due),
+            once=f"digest:{where.scope}:{where.channel}:{due.day}",  # a retry never posts twice
+        )
         try:
             await asyncio.to_thread(self.bot.record_delivery, due, error)
         except Exception:

@@ -10,13 +10,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.send import error_code, post_answer
-from bot.contract import DueDigest
+from adapters.slack.send import deliver
 
 if TYPE_CHECKING:
     from bot.core import NewsBot
@@ -37,31 +36,13 @@ async def post_due_digests(
     """Post the Slack digests due now; returns how many were posted successfully."""
     posted = 0
     for due in await asyncio.to_thread(bot.due_digests, PLATFORM):
-        error = await _deliver(bot, client, due, token_for)
+        where = due.subscription.destination
+        error = await deliver(client, where, partial(bot.digest_for, due), "digest", token_for)
         # The core keeps the day as delivered (never posted again) or keeps the error and
         # decides when to try again.
         await asyncio.to_thread(bot.record_delivery, due, error)
         posted += error is None
     return posted
-
-
-async def _deliver(
-    bot: NewsBot, client: AsyncWebClient, due: DueDigest, token_for: TokenLookup | None
-) -> str | None:
-    where = due.subscription.destination
-    try:
-        token = await token_for(where.scope) if token_for else None
-        if token_for and not token:
-            return "not_installed"
-        answer = await asyncio.to_thread(bot.digest_for, due)
-        await post_answer(client, where.channel, answer, token=token)
-    except SlackApiError as e:
-        log.warning("digest for %s/%s not posted: %s", where.scope, where.channel, error_code(e))
-        return error_code(e)
-    except Exception as e:
-        log.exception("digest for %s/%s failed", where.scope, where.channel)
-        return f"internal error ({type(e).__name__})"
-    return None
 
 
 async def run_timer(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -10,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.render import SlackMessage, mrkdwn_message, render, text_message
-from bot.contract import Answer
+from bot.contract import Answer, Destination
 
 log = logging.getLogger(__name__)
 
@@ -90,3 +91,27 @@ def error_code(error: SlackApiError) -> str:
         return str(error.response.get("error") or "unknown_error")
     except AttributeError:
         return "unknown_error"
+
+
+async def deliver(
+    client: AsyncWebClient,
+    where: Destination,
+    build: Callable[[], Answer],
+    what: str,
+    token_for: Callable[[str], Awaitable[str | None]] | None = None,
+) -> str | None:
+    """Build an answer in a worker thread and post it to a channel, for the timers (digests,
+    alerts); returns None when posted, else the error to record. Never raises."""
+    try:
+        token = await token_for(where.scope) if token_for else None
+        if token_for and not token:
+            return "not_installed"
+        answer = await asyncio.to_thread(build)
+        await post_answer(client, where.channel, answer, token=token)
+    except SlackApiError as e:
+        log.warning("%s for %s/%s not posted: %s", what, where.scope, where.channel, error_code(e))
+        return error_code(e)
+    except Exception as e:
+        log.exception("%s for %s/%s failed", what, where.scope, where.channel)
+        return f"internal error ({type(e).__name__})"
+    return None

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.admin import Respond, admin_or_refuse
 from adapters.slack.commands import Command, Sub, parse_watch
 from adapters.slack.digests import PLATFORM, TokenLookup
 from adapters.slack.render import escape
-from adapters.slack.send import error_code, post_answer, respond_text
-from bot.contract import Alert, Destination, Watch
+from adapters.slack.send import deliver, respond_text
+from bot.contract import Destination, Watch
 from bot.errors import NewsbotError
 
 if TYPE_CHECKING:
@@ -95,27 +95,10 @@ async def post_due_alerts(
     """Post the Slack alerts due now; returns how many were posted successfully."""
     posted = 0
     for alert in await asyncio.to_thread(bot.due_alerts, PLATFORM):
-        error = await _deliver(bot, client, alert, token_for)
+        error = await deliver(
+            client, alert.destination, partial(bot.alert_answer, alert), "alert", token_for
+        )
         # Shielded: a shutdown right after a post must still log it, or a restart posts it again.
         await asyncio.shield(asyncio.to_thread(bot.record_alert, alert, error))
         posted += error is None
     return posted
-
-
-async def _deliver(
-    bot: NewsBot, client: AsyncWebClient, alert: Alert, token_for: TokenLookup | None
-) -> str | None:
-    where = alert.destination
-    try:
-        token = await token_for(where.scope) if token_for else None
-        if token_for and not token:
-            return "not_installed"
-        answer = await asyncio.to_thread(bot.alert_answer, alert)
-        await post_answer(client, where.channel, answer, token=token)
-    except SlackApiError as e:
-        log.warning("alert for %s/%s not posted: %s", where.scope, where.channel, error_code(e))
-        return error_code(e)
-    except Exception as e:
-        log.exception("alert for %s/%s failed", where.scope, where.channel)
-        return f"internal error ({type(e).__name__})"
-    return None
