@@ -147,3 +147,25 @@ def test_bill_and_hillary_clinton_stay_apart_and_a_bare_clinton_is_not_guessed(s
     store.save_articles([person_article(3, "Clinton", ())], NOW)
     names = sorted(p.name for p in store.people("Clinton"))
     assert ["Bill Clinton", "Clinton", "Hillary Clinton"] == names
+
+
+def test_the_full_text_index_matches_the_rows_after_out_of_order_batches_and_updates(tmp_path):
+    store = Store.open(tmp_path / "store.db")
+    late, early = "Psaki said “tariffs on steel” today.", "Blinken said “sanctions bite” then."
+    revised = "Psaki said “tariffs on aluminium” today."
+    batch = [
+        (article(1, late, day=9), quoted(late, "Jen Psaki")),
+        (article(2, early, day=2), quoted(early, "Antony Blinken")),
+        (article(1, revised, day=9), quoted(revised, "Jen Psaki")),  # updated in its own batch
+    ]
+    assert ["added", "added", "updated"] == store.save_articles(batch, NOW)
+    store.close()
+    db = sqlite3.connect(tmp_path / "store.db")
+    for table in ("articles_fts", "quotes_fts"):  # rank 1: also compare with the rows; raises
+        db.execute(f"insert into {table} ({table}, rank) values ('integrity-check', 1)")
+    db.close()
+    store = Store.open(tmp_path / "store.db")
+    found = store.quotes("aluminium", None, None, None, 5)
+    assert ["tariffs on aluminium"] == [q.text for q in found]
+    assert [] == store.quotes("steel", None, None, None, 5)
+    assert ["Story 2"] == [a.title for a in store.latest("sanctions", None, None, 5)]

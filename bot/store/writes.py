@@ -84,15 +84,32 @@ class EntityCache:
 
 
 class Tally:
-    """Changes to the running counts, applied once per batch rather than once per row."""
+    """Changes to the running counts and the full-text rows, applied once per batch."""
 
     def __init__(self, last_seq: int) -> None:
         self.seq = last_seq  # arrival order of articles, for "new since" readers such as alerts
         self.quotes_by: Counter[int] = Counter()
         self.articles_by: Counter[int] = Counter()
         self.totals: Counter[str] = Counter()
+        self.article_text: list[tuple[int, str, str, str]] = []
+        self.quote_text: list[tuple[int, str, str, str | None]] = []
+
+    def index_text(self, db: Database) -> None:
+        """Write the pending full-text rows in rowid order, so FTS5 builds one segment
+        per batch instead of flushing whenever a key is lower than the last."""
+        db.conn.executemany(
+            "insert into articles_fts (rowid, title, text, tags) values (?, ?, ?, ?)",
+            sorted(self.article_text),
+        )
+        db.conn.executemany(
+            "insert into quotes_fts (rowid, text, context, speaker) values (?, ?, ?, ?)",
+            sorted(self.quote_text),
+        )
+        self.article_text.clear()
+        self.quote_text.clear()
 
     def apply(self, db: Database) -> None:
+        self.index_text(db)
         ids = set(self.quotes_by) | set(self.articles_by)
         db.conn.executemany(
             "update entities set quotes = quotes + ?, articles = articles + ? where id = ?",
@@ -147,6 +164,7 @@ def _save_one(db: Database, cache: EntityCache, tally: Tally, item: Prepared, no
 
 
 def _delete_article(db: Database, tally: Tally, key: int) -> None:
+    tally.index_text(db)  # the delete triggers remove index rows, so they must be there
     for (speaker_id,) in db.execute("select speaker_id from quotes where article_key = ?", [key]):
         if speaker_id is not None:
             tally.quotes_by[speaker_id] -= 1
@@ -192,6 +210,7 @@ def _insert(db: Database, cache: EntityCache, tally: Tally, item: Prepared, now:
             key += 1
     tally.seq += 1
     tally.totals["articles"] += 1
+    tally.article_text.append((key, article.title, article.text, row[7]))
     db.conn.executemany(
         "insert or ignore into story_keys (hash, article_key) values (?, ?)",
         [(h, key) for h in stories.lsh_keys(item.sketch)],
@@ -222,6 +241,7 @@ def _insert(db: Database, cache: EntityCache, tally: Tally, item: Prepared, now:
             )
         )
     tally.totals["quotes"] += len(quote_rows)
+    tally.quote_text.extend((r[0], r[4], r[5], r[6]) for r in quote_rows)
     db.conn.executemany(
         "insert into quotes (key, article_key, start, end, text, context, speaker, speaker_id,"
         " role, cue, kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
