@@ -25,8 +25,9 @@ def sketch(text: str) -> tuple[int, ...]:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
         return ()
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    return tuple(heapq.nsmallest(K, {zlib.crc32(s.encode()) for s in shingles}))
+    # map/zip keep the loop in C: this runs for every article ingested (SHINGLE is 4)
+    shingles = map(" ".join, zip(words, words[1:], words[2:], words[3:], strict=False))
+    return tuple(sorted(set(map(zlib.crc32, map(str.encode, shingles))))[:K])
 
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
