@@ -1,40 +1,50 @@
-"""Load: 50 concurrent chat questions against the running Slack adapter while a big ingest runs.
+"""Load: 50 concurrent chat questions against a running `newsbot run slack --http` process
+while a big ingest runs; reports latency, errors and the bot process's own peak memory.
 
 usage: python benchmarks/bench_load.py STORE.db [--ingest N] [--seconds S] [--concurrency C]
+                                                [--out FILE.json]
 
-The real Slack adapter serves HTTP on 127.0.0.1 with the real core over STORE.db; a local
-fake Slack (tests/fakes) receives the answers. Meanwhile `newsbot ingest` adds N new
-articles (make_corpus.py N --seed 8) to the same store in another process. Each question
-is a signed `/news` slash command; its latency runs from sending it to the fake receiving
-the answer on its response_url. Reports p50/p95/p99, errors and this process's peak RSS.
+The bot is its own process, started as a user starts it (`newsbot run slack --http --host
+127.0.0.1 --port P`, settings in the environment, SLACK_API_URL at a local fake Slack from
+tests/fakes that lives here with the load generator). A third process, `newsbot ingest`,
+adds N new articles (make_corpus.py N --seed 8) to the same store meanwhile. Latency runs
+from sending a signed `/news` to the fake receiving the answer on its response_url. Bot
+memory: its VmHWM read just before it is stopped, and the max of its RSS (with children)
+sampled every 0.5 s. Figures go to --out (benchmarks/out/load.json), the logs beside it.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import os
 import random
 import resource
+import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO, Any
 from urllib.parse import urlsplit
 
+import aiohttp
+import psutil
+
 ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT))
 
-from bot.settings import Settings  # noqa: E402
-from bot.wiring import build  # noqa: E402
 from tests.fakes.fake_slack import (  # noqa: E402
     BOT_TOKEN,
     SECRET,
+    Call,
     FakeSlack,
     free_port,
-    running_slack,
     signed_headers,
     slash_body,
 )
@@ -50,24 +60,157 @@ QUESTIONS = [
 ]
 TOPICS = ["Clinton", "Trump", "China", "Russia", "Iran", "immigration", "economy", "Syria", "FBI"]
 PEOPLE = ["Clinton", "Trump", "Obama", "Pence", "Sanders", "Cruz", "Rubio", "Kaine", "Ryan"]
+ANSWER_TIMEOUT = 15.0  # seconds from sending a question to its answer before it is an error
+SAMPLE_EVERY = 0.5  # seconds between RSS samples
+MB = 1024 * 1024
 
 
 class TimedSlack(FakeSlack):
-    """The fake, noting when each response_url answer arrives."""
+    """The fake, waking the question waiting on each response_url when its first answer lands."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.arrived: dict[str, float] = {}
+        self._waiting: dict[str, tuple[asyncio.AbstractEventLoop, asyncio.Future]] = {}
+        self._lock = threading.Lock()
 
-    def _record(self, call) -> None:  # type: ignore[no-untyped-def]
+    def expect(self, path: str) -> asyncio.Future:
+        """A future for (arrival time, response_type) of the first post to `path`."""
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        with self._lock:
+            self._waiting[path] = (loop, future)
+        return future
+
+    def _record(self, call: Call) -> None:
         if call.method == "response":
-            self.arrived.setdefault(call.path, time.perf_counter())
+            arrived = time.perf_counter()  # here, in the fake's thread, not when the loop wakes
+            with self._lock:
+                waiter = self._waiting.pop(call.path, None)
+            if waiter is not None:
+                loop, future = waiter
+                kind = str(call.body.get("response_type", ""))
+                loop.call_soon_threadsafe(_settle, future, (arrived, kind))
         super()._record(call)
 
 
+def _settle(future: asyncio.Future, value: tuple[float, str]) -> None:
+    if not future.done():
+        future.set_result(value)
+
+
+class RssSampler:
+    """Max RSS of each watched process tree (the process and its children), every 0.5 s,
+    in a thread so a busy load-generator loop cannot delay the samples."""
+
+    def __init__(self) -> None:
+        self.peak_mb: dict[str, float] = {}
+        self._watched: dict[str, psutil.Process] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
+
+    def watch(self, name: str, pid: int) -> None:
+        self._watched[name] = psutil.Process(pid)
+        self.sample()
+        if not self._thread.is_alive():
+            self._thread.start()
+
+    def sample(self) -> None:
+        for name, proc in list(self._watched.items()):
+            with contextlib.suppress(psutil.Error):
+                tree = [proc, *proc.children(recursive=True)]
+                total = 0
+                for p in tree:
+                    with contextlib.suppress(psutil.Error):
+                        total += p.memory_info().rss
+                self.peak_mb[name] = max(self.peak_mb.get(name, 0.0), total / MB)
+
+    def _run(self) -> None:
+        while not self._stop.wait(SAMPLE_EVERY):
+            self.sample()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(5)
+
+
+def vm_hwm_mb(pid: int) -> float | None:
+    """The kernel's exact peak RSS of one process (not its children), while it is alive."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def newsbot() -> list[str]:
+    """The installed `newsbot` command next to this Python, as a user runs it."""
+    script = Path(sys.executable).with_name("newsbot")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "adapters.cli"]
+
+
+def bot_env(store: str, api_url: str) -> dict[str, str]:
+    """This environment without any newsbot/Slack/Discord settings, plus the bench's own."""
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("NEWSBOT_", "SLACK_", "DISCORD_"))
+    }
+    env.update(
+        NEWSBOT_DB=store,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_API_URL=api_url,
+    )
+    return env
+
+
+def spawn(args: list[str], env: dict[str, str], log: IO[str]) -> subprocess.Popen:
+    # `--env-file /dev/null`: a developer's .env must not change the bot being measured.
+    command = [*newsbot(), "--env-file", os.devnull, *args]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def stop(proc: subprocess.Popen, grace: float = 15.0) -> int:
+    """Ctrl-C (a clean shutdown), then kill it and its children if it is not gone in `grace` s."""
+    children: list[psutil.Process] = []
+    if proc.poll() is None:
+        with contextlib.suppress(psutil.Error):
+            children = psutil.Process(proc.pid).children(recursive=True)
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    for child in children:  # any that outlived their parent (is_running checks pid reuse)
+        with contextlib.suppress(psutil.Error):
+            if child.is_running():
+                child.kill()
+    return proc.returncode
+
+
+def tail(path: Path, lines: int = 20) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+async def until_listening(
+    session: aiohttp.ClientSession, url: str, bot: subprocess.Popen, log: Path
+) -> None:
+    for _ in range(600):
+        if bot.poll() is not None:
+            raise SystemExit(f"the bot exited ({bot.returncode}) before listening:\n{tail(log)}")
+        try:
+            async with session.get(url) as response:
+                await response.read()
+                return
+        except aiohttp.ClientConnectionError:
+            await asyncio.sleep(0.1)
+    raise SystemExit(f"nothing listening at {url} after 60 s:\n{tail(log)}")
+
+
 def corpus(n: int) -> Path:
-    out = ROOT / "benchmarks" / "out" / f"load-corpus-{n}.jsonl"
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = OUT / f"load-corpus-{n}.jsonl"
     if not out.exists():
         maker = ROOT.parent / "shared" / "bench" / "make_corpus.py"
         with out.open("w") as f:
@@ -78,102 +221,144 @@ def corpus(n: int) -> Path:
 
 
 async def ask_all(
-    fake: TimedSlack, slack, questions: list[str], concurrency: int, until: float
-) -> tuple[list[float], int]:
+    fake: TimedSlack,
+    session: aiohttp.ClientSession,
+    url: str,
+    questions: list[str],
+    concurrency: int,
+    until: float,
+) -> tuple[list[float], dict[str, int]]:
+    """Waves of `concurrency` questions at once until `until`; latencies and errors by kind."""
     latencies: list[float] = []
-    errors = 0
-    sent = 0
+    errors = {"http_status": 0, "connection": 0, "no_answer": 0, "error_reply": 0}
     rng = random.Random(3)
-    gate = asyncio.Semaphore(concurrency)
 
     async def one(i: int) -> None:
-        nonlocal errors
-        text = rng.choice(questions)
-        name = f"q{i}"
-        body = slash_body(text, response_url=fake.response_url(name))
-        async with gate:
-            started = time.perf_counter()
-            status, _ = await slack.post(body, signed_headers(body, form=True))
-            if status != 200:
-                errors += 1
-                return
-            path = urlsplit(fake.response_url(name)).path
-            for _ in range(3000):
-                arrived = fake.arrived.get(path)
-                if arrived is not None:
-                    latencies.append((arrived - started) * 1000)
+        response_url = fake.response_url(f"q{i}")
+        body = slash_body(rng.choice(questions), response_url=response_url)
+        answered = fake.expect(urlsplit(response_url).path)
+        started = time.perf_counter()
+        try:
+            async with session.post(url, data=body, headers=signed_headers(body, form=True)) as r:
+                await r.read()
+                if r.status != 200:
+                    errors["http_status"] += 1
                     return
-                await asyncio.sleep(0.005)
-            errors += 1
+        except (aiohttp.ClientError, TimeoutError):
+            errors["connection"] += 1
+            return
+        try:
+            arrived, kind = await asyncio.wait_for(answered, ANSWER_TIMEOUT)
+        except TimeoutError:
+            errors["no_answer"] += 1
+            return
+        if kind != "in_channel":  # answers are public; "Sorry…"/store errors are ephemeral
+            errors["error_reply"] += 1
+            return
+        latencies.append((arrived - started) * 1000)
 
+    sent = 0
     while time.perf_counter() < until:
-        batch = [asyncio.create_task(one(sent + k)) for k in range(concurrency)]
+        await asyncio.gather(*(one(sent + k) for k in range(concurrency)))
         sent += concurrency
-        await asyncio.gather(*batch)
     return latencies, errors
 
 
-async def main_async(args: argparse.Namespace) -> dict[str, object]:
-    fake = TimedSlack().start()
-    settings = Settings(
-        db_path=args.store,
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SECRET,
-        slack_api_url=fake.api_url,
-        port=free_port(),
-    )
-    bot = build(settings, lambda: datetime.now(UTC))
-    questions = [
-        q.format(t=random.Random(i).choice(TOPICS), p=random.Random(i + 1).choice(PEOPLE))
-        for i, q in enumerate(QUESTIONS * 20)
-    ]
-    ingest = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "adapters.cli",
-            "--db",
-            args.store,
-            "ingest",
-            str(corpus(args.ingest)),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    started = time.perf_counter()
-    try:
-        async with running_slack(fake, bot, settings) as slack:
-            latencies, errors = await ask_all(
-                fake, slack, questions, args.concurrency, started + args.seconds
-            )
-    finally:
-        fake.stop()
-    ingest_out = ""
-    if ingest.poll() is None:
-        ingest_state = "still running when the load ended (as intended)"
-        ingest.terminate()
-        ingest.wait()
-    else:
-        ingest_out, _ = ingest.communicate()
-        ingest_state = f"finished: {ingest_out.strip()}"
+def percentiles(latencies: list[float]) -> dict[str, float | None]:
     ordered = sorted(latencies)
+    if not ordered:
+        return {"p50_ms": None, "p95_ms": None, "p99_ms": None, "max_ms": None}
 
     def pct(p: float) -> float:
         return round(ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))], 1)
 
     return {
-        "questions": len(latencies) + errors,
-        "answered": len(latencies),
-        "errors": errors,
+        "p50_ms": round(statistics.median(ordered), 1),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "max_ms": round(ordered[-1], 1),
+    }
+
+
+def mb(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+async def main_async(args: argparse.Namespace) -> dict[str, Any]:
+    # SIGTERM as well as Ctrl-C unwinds through the finally below, which stops the children.
+    main_task = asyncio.current_task()
+    assert main_task is not None
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, main_task.cancel)
+    OUT.mkdir(parents=True, exist_ok=True)
+    questions = [
+        q.format(t=random.Random(i).choice(TOPICS), p=random.Random(i + 1).choice(PEOPLE))
+        for i, q in enumerate(QUESTIONS * 20)
+    ]
+    articles = corpus(args.ingest)
+    out = Path(args.out)
+    bot_log = out.with_name(f"{out.stem}-bot.log")
+    ingest_log = out.with_name(f"{out.stem}-ingest.log")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/slack/events"
+    fake = TimedSlack().start()
+    sampler = RssSampler()
+    env = bot_env(args.store, fake.api_url)
+    figures: dict[str, Any] = {}
+    bot: subprocess.Popen | None = None
+    ingest: subprocess.Popen | None = None
+    with bot_log.open("w") as blog, ingest_log.open("w") as ilog:
+        try:
+            serve = ["run", "slack", "--http", "--host", "127.0.0.1", "--port", str(port)]
+            bot = spawn(serve, env, blog)
+            limit = aiohttp.TCPConnector(limit=args.concurrency)
+            async with aiohttp.ClientSession(connector=limit) as session:
+                await until_listening(session, url, bot, bot_log)
+                sampler.watch("bot", bot.pid)
+                figures["bot_rss_listening_mb"] = mb(sampler.peak_mb.get("bot"))
+                ingest = spawn(["ingest", str(articles)], env, ilog)
+                sampler.watch("ingest", ingest.pid)
+                started = time.perf_counter()
+                latencies, errors = await ask_all(
+                    fake, session, url, questions, args.concurrency, started + args.seconds
+                )
+                figures["load_seconds"] = round(time.perf_counter() - started, 1)
+            sampler.sample()
+            figures["bot_peak_rss_mb"] = mb(vm_hwm_mb(bot.pid))  # just before stopping it
+            if ingest.poll() is None:
+                figures["ingest_vmhwm_mb"] = mb(vm_hwm_mb(ingest.pid))
+                figures["ingest"] = "still running when the load ended (as intended)"
+            else:
+                figures["ingest"] = f"finished ({ingest.returncode}): {tail(ingest_log, 1)}"
+        finally:
+            sampler.stop()
+            if ingest is not None:
+                figures["ingest_exit_code"] = stop(ingest)  # 130: stopped by Ctrl-C, as intended
+            if bot is not None:
+                figures["bot_exit_code"] = stop(bot)
+            fake.stop()
+    answered = len(latencies)
+    return {
+        "questions": answered + sum(errors.values()),
+        "answered": answered,
+        "errors": sum(errors.values()),
+        "errors_by_kind": errors,
         "concurrency": args.concurrency,
-        "p50_ms": round(statistics.median(ordered), 1) if ordered else None,
-        "p95_ms": pct(0.95) if ordered else None,
-        "p99_ms": pct(0.99) if ordered else None,
-        "max_ms": round(ordered[-1], 1) if ordered else None,
-        "ingest": ingest_state,
-        "bot_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "load_seconds": figures.get("load_seconds"),
+        **percentiles(latencies),
+        # The bot process alone (issue 7: <= 200 MB); the ingest and this process apart.
+        "bot_peak_rss_mb": figures.get("bot_peak_rss_mb"),
+        "bot_sampled_peak_rss_mb": mb(sampler.peak_mb.get("bot")),
+        "bot_rss_listening_mb": figures.get("bot_rss_listening_mb"),
+        "bot_exit_code": figures.get("bot_exit_code"),
+        "bot_command": "newsbot run slack --http --host 127.0.0.1 --port P",
+        "bot_log": str(bot_log),
+        "ingest_articles": args.ingest,
+        "ingest": figures.get("ingest"),
+        "ingest_exit_code": figures.get("ingest_exit_code"),
+        "ingest_vmhwm_mb": figures.get("ingest_vmhwm_mb"),
+        "ingest_sampled_peak_rss_mb": mb(sampler.peak_mb.get("ingest")),
+        "ingest_log": str(ingest_log),
+        "loadgen_peak_rss_mb": mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
 
 
@@ -183,11 +368,19 @@ def main() -> None:
     ap.add_argument("--ingest", type=int, default=100_000)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--concurrency", type=int, default=50)
+    ap.add_argument("--out", default=str(OUT / "load.json"), help="figures (logs beside it)")
     args = ap.parse_args()
-    figures = asyncio.run(main_async(args))
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # Started with `&` from a script: the children would inherit an ignored Ctrl-C, and
+        # then could only be killed, not stopped cleanly.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        figures = asyncio.run(main_async(args))
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        sys.exit("bench_load: interrupted; the bot and the ingest were stopped")
     print(json.dumps(figures, indent=2))
-    out = ROOT / "benchmarks" / "out" / "load.json"
-    out.write_text(json.dumps(figures, indent=2))
+    Path(args.out).write_text(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":
