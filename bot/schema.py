@@ -282,3 +282,11 @@ def m010_fts_rows_written_per_batch(db: Database) -> None:
     # Delete and update triggers stay: they are rare and keep the index exact.
     db.execute("drop trigger if exists articles_ai")
     db.execute("drop trigger if exists quotes_ai")
+
+
+@migrations()
+def m011_quote_index_without_quote_column(db: Database) -> None:
+    # A quote's context always holds the quote itself and no query names a column, so
+    # indexing `text` as well only wrote every quoted word twice.
+    _fts_without_sizes(db, "quotes", ("context", "speaker"), "key")
+    db.execute("drop trigger if exists quotes_ai")  # the store writes these rows (m010)

@@ -92,7 +92,7 @@ class Tally:
         self.articles_by: Counter[int] = Counter()
         self.totals: Counter[str] = Counter()
         self.article_text: list[tuple[int, str, str, str]] = []
-        self.quote_text: list[tuple[int, str, str, str | None]] = []
+        self.quote_text: list[tuple[int, str, str | None]] = []
 
     def index_text(self, db: Database) -> None:
         """Write the pending full-text rows in rowid order, so FTS5 builds one segment
@@ -102,7 +102,7 @@ class Tally:
             sorted(self.article_text),
         )
         db.conn.executemany(
-            "insert into quotes_fts (rowid, text, context, speaker) values (?, ?, ?, ?)",
+            "insert into quotes_fts (rowid, context, speaker) values (?, ?, ?)",
             sorted(self.quote_text),
         )
         self.article_text.clear()
@@ -241,7 +241,7 @@ def _insert(db: Database, cache: EntityCache, tally: Tally, item: Prepared, now:
             )
         )
     tally.totals["quotes"] += len(quote_rows)
-    tally.quote_text.extend((r[0], r[4], r[5], r[6]) for r in quote_rows)
+    tally.quote_text.extend((r[0], r[5], r[6]) for r in quote_rows)  # key, context, speaker
     db.conn.executemany(
         "insert into quotes (key, article_key, start, end, text, context, speaker, speaker_id,"
         " role, cue, kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
