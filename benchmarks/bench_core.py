@@ -11,6 +11,7 @@ Figures go to stdout and to benchmarks/out/core-N.json.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import resource
@@ -108,9 +109,12 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
 
 
+# VmHWM belongs to the process's own memory map; ru_maxrss would also count the pages the
+# child shared with this (much bigger) benchmark process when it was forked.
 ASK = (
-    "import resource, sys; from adapters.cli import main; main(sys.argv[1:]);"
-    " print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+    "import re, sys; from adapters.cli import main; main(sys.argv[1:]);"
+    " print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1),"
+    " file=sys.stderr)"
 )
 
 
@@ -142,8 +146,26 @@ def main() -> None:
         db.parent.mkdir(parents=True, exist_ok=True)
         store = Store.open(db)
         started = time.perf_counter()
-        report = ingest_paths(store, [corpus], datetime.now(UTC), workers=args.workers)
+        marks: list[tuple[int, float]] = [(0, started)]
+
+        def progress(done: int, total: int | None) -> None:
+            # the rate over each stretch of the ingest, to show how it changes as the store grows
+            if done - marks[-1][0] >= args.n // 10 or done == total:
+                at, then = marks[-1]
+                now_ = time.perf_counter()
+                print(
+                    f"  {done:>9} articles, {(done - at) / (now_ - then):.0f}/s"
+                    f" over the last {done - at}",
+                    flush=True,
+                )
+                marks.append((done, now_))
+
+        report = ingest_paths(store, [corpus], datetime.now(UTC), progress, workers=args.workers)
         took = time.perf_counter() - started
+        figures["ingest_stretches"] = [
+            {"articles": b[0], "per_second": round((b[0] - a[0]) / (b[1] - a[1]), 1)}
+            for a, b in itertools.pairwise(marks)
+        ]
         figures["ingest_seconds"] = round(took, 1)
         figures["ingest_per_second"] = round((report.added + report.updated) / took, 1)
         figures["ingest_summary"] = report.summary_line()

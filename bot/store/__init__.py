@@ -29,6 +29,7 @@ from bot.store import watches as watch_rows  # -- watches --
 from bot.watch import ChannelState, Tracked  # -- watches --
 
 T = TypeVar("T")
+BULK_CACHE_KIB = 256 * 1024  # only for a bulk ingest, never the long-running bot
 
 
 def _explain(error: sqlite3.Error, path: str) -> NewsbotError:
@@ -119,6 +120,19 @@ class Store:
     def _run(self, fn: Callable[..., T], *args: object) -> T:
         with self._guard():
             return fn(self.db, *args)
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """A bigger page cache while a large ingest runs: at a million articles every batch
+        inserts into indexes keyed by hashes, which touch pages all over the file."""
+        with self._guard():
+            before = self.db.execute("pragma cache_size").fetchone()[0]
+            self.db.execute(f"pragma cache_size=-{BULK_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            with self._guard():
+                self.db.execute(f"pragma cache_size={int(before)}")
 
     # -- articles -------------------------------------------------------------
 
