@@ -150,7 +150,7 @@ def main() -> None:
 
         def progress(done: int, total: int | None) -> None:
             # the rate over each stretch of the ingest, to show how it changes as the store grows
-            if done - marks[-1][0] >= args.n // 10 or done == total:
+            if done - marks[-1][0] >= args.n // 10 or (done == total and done > marks[-1][0]):
                 at, then = marks[-1]
                 now_ = time.perf_counter()
                 print(
