@@ -89,9 +89,11 @@ def test_multi_paragraph_quote_continues_with_its_speaker() -> None:
         "“And it is not finished yet.”"
     )
     qs = direct(text)
-    assert 3 == len(qs)
-    assert ["Ann Rivera"] * 3 == [q.speaker for q in qs]
-    assert "It was hard." == qs[1].text
+    # the open paragraph and the one that goes on with an opening mark are one quotation
+    assert ["We began this work years ago,", "It was hard.\n\n“And it is not finished yet."] == [
+        q.text for q in qs
+    ]
+    assert ["Ann Rivera"] * 2 == [q.speaker for q in qs]
 
 
 def test_pronoun_resolves_to_the_last_person_of_that_gender() -> None:
@@ -174,8 +176,11 @@ def test_passive_is_not_a_report() -> None:
 def test_empty_and_odd_input() -> None:
     assert () == extract("").quotes
     assert () == extract("   \n\n ").quotes
-    qs = direct("An unclosed “quote that never ends")
-    assert ["quote that never ends"] == [q.text for q in qs]
+    # never closed, never continued and no cue: no telling what it is or where it ends
+    assert [] == direct("An unclosed “quote that never ends")
+    # with a cue of its own the open piece stays: "“…,” said Tom Baker, “and then"
+    qs = direct("“A quote that goes on,” said Tom Baker, “and then never ends")
+    assert ["Tom Baker", "Tom Baker"] == [q.speaker for q in qs]
 
 
 def test_unmarked_transcript_lines_are_direct_speech_of_their_speaker() -> None:

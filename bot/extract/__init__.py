@@ -14,7 +14,7 @@ from bot.extract.phrase import Source
 from bot.extract.reported import reported
 from bot.extract.resolve import resolve
 from bot.extract.subject import sentence_subject
-from bot.extract.text import Layout, layout
+from bot.extract.text import Layout, Stretch, layout
 from bot.extract.transcript import transcript
 from bot.models import Extraction, Quote
 
@@ -42,8 +42,9 @@ def extract(text: str, title: str | None = None) -> Extraction:
 def _direct(
     L: Layout, people: People, found: list[Found], unnamed: dict[str, Source]
 ) -> list[Quote]:
-    quotes: list[Quote] = []
+    items: list[tuple[Stretch, str | None, str | None, str | None, bool]] = []
     last_group: str | None = None  # the last unnamed or organisation source: "they" in a tail
+    prev: tuple[int, str | None] = (-9, None)  # paragraph and speaker of the last quote
     for f in found:
         s = f.stretch
         if markup(L, s) or title_of_work(L, s):
@@ -61,11 +62,12 @@ def _direct(
         if src is None:
             # no cue: the subject of the sentence the stretch sits in, if it has one
             src = sentence_subject(L.text, L.masked, L.sentence_start(s.start), s.start - 1, False)
-            if src is not None and (src.kind == "pronoun" or src.kind == "name"):
-                p = people.lookup(src.text) if src.kind == "name" else None
-                if src.kind == "name" and not (p is not None and (p.sure or len(p.tokens) > 1)):
-                    src = None  # "China and Russia have …": a place is nobody's voice here
-        if src is None:
+            if src is not None and src.kind == "name" and not _person(people, src):
+                src = None  # "China and Russia have …": a place is nobody's voice here
+        if src is None and prev[0] == s.para - 1 and prev[1] and L.paras[s.para][0] == s.start - 1:
+            # a quote that fills the paragraph after a quoted speaker goes on in the same voice
+            speaker, role = prev[1], None
+        elif src is None:
             speaker, role = _fallback(people, L, s.start), None
         else:
             speaker, role = resolve(
@@ -74,8 +76,39 @@ def _direct(
             if src.kind in {"unnamed", "org"}:
                 last_group = speaker
                 unnamed.setdefault(speaker, src)
-        quotes.append(Quote(s.start, s.end, L.text[s.start : s.end], speaker, role, cue))
+            elif src.kind == "pronoun" and speaker != src.text:
+                people.mark_pronoun(speaker, src.pos)
+        # only a whole quote with a cue of its own speaks on into the next paragraph
+        full = f.source is not None and L.text.count(" ", s.start, s.end) >= 3
+        prev = (s.para, speaker if full else None)
+        items.append((s, speaker, role, cue, f.how in {"head", "tail", "colon"}))
+    return _join(L, items)
+
+
+def _join(
+    L: Layout, items: list[tuple[Stretch, str | None, str | None, str | None, bool]]
+) -> list[Quote]:
+    """One quote per quotation: a paragraph that opens a quote and leaves it open goes on in
+    the next paragraph's opening mark, so the pieces are one quote, credited to the first
+    piece with a cue of its own ("He said: “… ¶ “…”" or "“… ¶ “…,” he said")."""
+    quotes: list[Quote] = []
+    i = 0
+    while i < len(items):
+        j = i
+        while j + 1 < len(items) and _continues(L, items[j][0], items[j + 1][0]):
+            j += 1
+        group = items[i : j + 1]
+        i = j + 1
+        if len(group) == 1 and not group[0][0].closed and not group[0][4]:
+            continue  # opened, never closed nor continued, and no cue: no telling what it is
+        _, speaker, role, cue, _ = next((it for it in group if it[4]), group[0])
+        a, b = group[0][0].start, group[-1][0].end
+        quotes.append(Quote(a, b, L.text[a:b], speaker, role, cue))
     return quotes
+
+
+def _continues(L: Layout, s: Stretch, nxt: Stretch) -> bool:
+    return not s.closed and nxt.para == s.para + 1 and nxt.start - 1 == L.paras[nxt.para][0]
 
 
 def _reported(L: Layout, people: People, unnamed: dict[str, Source]) -> list[Quote]:
@@ -95,6 +128,12 @@ def _transcript(L: Layout, people: People, quotes: list[Quote]) -> list[Quote]:
         if not any(s < b and a < e for s, e in taken):  # quoted lines are already in
             out.append(Quote(a, b, L.text[a:b], speaker, None, ":"))
     return out
+
+
+def _person(people: People, src: Source) -> bool:
+    """The name is surely a person's: a first name, a title, or two words or more."""
+    p = people.lookup(src.text)
+    return p is not None and (p.sure or len(p.tokens) > 1)
 
 
 def _fallback(people: People, L: Layout, pos: int) -> str | None:

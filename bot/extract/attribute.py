@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.extract.lexicon import SPEECH_VERBS, words
+from bot.extract.lexicon import DOCUMENT_HEADS, NOUN_MARKERS, SPEECH_VERBS, words
 from bot.extract.phrase import Source
 from bot.extract.subject import object_after, sentence_subject, subject_before
 from bot.extract.text import Layout, Stretch
@@ -43,6 +43,14 @@ _PREPOSITIONS = words(
     """
 )
 _NEW_CLAUSE = re.compile(r"[\s,]*(?:and|but|while|whereas|because|although|though|if|when)\s")
+_OUTER = re.compile(r",?\s+(according to|reports|reported)\s+(?=[A-Z]|the\s[A-Z])")
+# a comma and more words after a cue: the cue's clause ended without content
+_CLAUSE_END = re.compile(r",\s+(?![“\"])\S")
+_SUBORDINATORS = words(
+    """
+    after although as because before if once since though until when whenever while
+    """
+)
 _LEAD_PUNCT = re.compile(r"[\s,.?!;—–-]*$")
 
 
@@ -78,12 +86,19 @@ def _at_cue(L: Layout, m: re.Match[str], lo: int, hi: int, sent: int) -> Source 
     prev_word = prev.group(1).lower() if prev else ""
     if prev_word == "to":
         return None  # "a case to say that …": an infinitive is no speech act of its own
+    if prev_word in NOUN_MARKERS and verb[-1:] not in "sdg":
+        return None  # "a tweet", "his subsequent post": the cue word is a noun here
     if verb.endswith("ing") and (before.endswith(",") or prev_word in _PREPOSITIONS):
         src = sentence_subject(L.text, L.masked, sent, m.start(), people_only=False)
         if src is not None:
             return src
     src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
     if src is not None:
+        if (verb.endswith("ing") or verb == "called") and _document(src):
+            # "Smith issued a statement saying …", "a video called …": the maker speaks
+            maker = sentence_subject(L.text, L.masked, sent, src.pos, people_only=False)
+            if maker is not None and not _document(maker):
+                return maker
         return src
     if verb.endswith("ing") or prev_word == "and":
         # "Trump tweeted Monday, saying …", "Ryan criticized the plan and said …":
@@ -93,6 +108,12 @@ def _at_cue(L: Layout, m: re.Match[str], lo: int, hi: int, sent: int) -> Source 
         # "... in the 2008 primary, said Ohio State University professor Paul Beck"
         return object_after(L.text, L.masked, m.end(), hi)
     return None
+
+
+def _document(src: Source) -> bool:
+    """ "a statement", "the new video": something made, not someone."""
+    head = src.text.rsplit(None, 1)[-1].lower()
+    return src.kind in {"unnamed", "desc"} and head in DOCUMENT_HEADS
 
 
 def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
@@ -110,7 +131,7 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
         return None  # “…” and Jones says …: the cue opens a clause of its own
     words = L.masked.count  # word counts by spaces: cheap, and exact enough for distances
     for m in CUE.finditer(L.masked, lo, hi):
-        if words(" ", lo, m.start()) > 14:
+        if words(" ", lo, m.start()) > 20:
             # far from the quote, only a sentence-final "…, said X." or "…, X said." counts
             comma = L.masked.rfind(",", lo, m.start())
             if comma < 0 or words(" ", comma, m.start()) > 6 or words(" ", m.end(), hi) > 9:
@@ -126,7 +147,14 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
             continue
         src = _at_cue(L, m, lo, hi, lo)
         if src is not None:
-            direct = words(" ", lo, m.start()) <= 9
+            direct = words(" ", lo, m.start()) <= 5
+            outer = _OUTER.search(L.masked, m.end(), hi)
+            if outer is not None:
+                # "“…,” Sanders said, according to CNN": a report of a report is credited
+                # to the outer source, which is the one the article can vouch for
+                o = object_after(L.text, L.masked, outer.end(), hi)
+                if o is not None and o.kind in {"name", "org"}:
+                    return o, outer.group(1), direct
             return src, cue_text(L.masked, m), direct
     d = _DASH.match(L.masked, lo, hi)
     if d:
@@ -135,6 +163,15 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
         if src is not None and src.kind == "name":
             return src, "―", False  # a cue before the quote, if any, comes first
     return None
+
+
+def _subordinate(masked: str, lo: int, m: re.Match[str], opener: int) -> bool:
+    """The cue ends an introductory clause of its own: "After the talks concluded, …"."""
+    if not _CLAUSE_END.match(masked, m.end(), opener):
+        return False
+    start = max(lo, masked.rfind(",", lo, m.start()) + 1)
+    first = masked[start : m.start()].split(None, 1)
+    return bool(first) and first[0].lower() in _SUBORDINATORS
 
 
 def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
@@ -165,6 +202,11 @@ def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
         else:
             src = _at_cue(L, m, lo, opener, sent)
         if src is not None:
+            if not introduced and _subordinate(L.masked, lo, m, opener):
+                # "After the interview concluded, Maher said …": a verb that ends its own
+                # clause introduces nothing; a later cue in the sentence is the quote's
+                best = best or (src, cue_text(L.masked, m))
+                continue
             best = (src, cue_text(L.masked, m))
             if not introduced:
                 return best
@@ -173,8 +215,11 @@ def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
     if head.endswith(":"):
         colon = lo + len(head) - 1
         src = None
-        if len(tokens(L.masked, lo, colon)) <= 6:
-            src = subject_before(L.text, L.masked, lo, colon)
+        # "HEADLINE OF THE ITEM - Jane Roe:": the source is what follows the last dash
+        hyphen, dash = L.masked.rfind(" - ", lo, colon), L.masked.rfind("—", lo, colon)
+        start = max(lo, hyphen + 3 if hyphen >= 0 else lo, dash + 1 if dash >= 0 else lo)
+        if len(tokens(L.masked, start, colon)) <= 6:
+            src = subject_before(L.text, L.masked, start, colon)
         if src is None:
             # "She went on:", "Trump had this to say:": the subject opens the sentence
             src = sentence_subject(L.text, L.masked, lo, colon, people_only=False)

@@ -19,8 +19,12 @@ _WORD = re.compile(r"[\w'’\-]+")
 
 
 def markup(L: Layout, s: Stretch) -> bool:
-    """An attribute value or a link in left-over markup: author="…", href="http…"."""
-    return L.text[s.start - 2 : s.start - 1] == "=" or "://" in L.text[s.start : s.end]
+    """An attribute value or a link in left-over markup: author="…", href="http…", or the
+    text between two attributes' marks: date="…">text<tweet/>."""
+    inner = L.text[s.start : s.end]
+    if L.text[s.start - 2 : s.start - 1] == "=" or "://" in inner:
+        return True
+    return inner.startswith(">") or "/>" in inner or "</" in inner
 
 
 def _title_case(words: list[str]) -> bool:

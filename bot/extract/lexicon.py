@@ -46,6 +46,12 @@ SPEECH_VERBS: frozenset[str] = words(
     warns went_on write writes writing wrote yelled surmised surmises pressed reacted
     chanted chanting sniped snapped conceded quipping insisted recounted explains
     interjected interrupted shot_back fired_back wondered wonders continued
+    reads states citing blamed blames blaming promises accusing assured assures barked
+    warning praising chiding portrayed portraying retweeted implied implies quoted
+    remembered proposed proposes put_it puts_it boomed beamed cried cries screamed
+    whispered sighed laughed muttered griped groused fumed raged ranted railed rails
+    estimated reasoned confided gushed objected pleaded thundered summarized grumbled
+    bemoaned bemoans marveled cheered stresses posts
     """
 )
 
@@ -238,9 +244,12 @@ FUNCTION_WORDS: frozenset[str] = words(
 # Words that open an introductory phrase rather than the subject.
 INTRO_WORDS: frozenset[str] = words(
     """
-    after against along also although and as at before besides but despite during even for
-    from here however if in instead like meanwhile now on once since so still then there
-    though to today under unlike until when where while with within without yesterday yet
+    after against along also although amid among and around as at before behind beside
+    besides beyond but by despite during even following for from given here however if in
+    inside instead into like meanwhile near now on once outside over since so still then
+    there though through throughout to today toward towards under unlike until upon when
+    where while with within without yesterday yet likewise similarly moreover furthermore
+    indeed nevertheless nonetheless otherwise thus hence therefore besides additionally
     """
 )
 
@@ -250,5 +259,31 @@ TIME_WORDS: frozenset[str] = words(
     again also afternoon earlier evening friday last later monday month morning night on
     recently saturday sunday that then this thursday today tonight tuesday wednesday week
     weekend year yesterday
+    """
+)
+
+# Heads of time phrases, which are never anyone's voice: "two weeks ago said", "the next day:".
+TIME_HEADS: frozenset[str] = words(
+    """
+    ago day days hour hours minute minutes moment moments month months morning mornings
+    night nights point time times week weeks weekend year years afternoon evening later
+    """
+)
+
+# Determiners and possessives before a cue that is also a noun: "a tweet", "his reply".
+NOUN_MARKERS: frozenset[str] = words(
+    """
+    a an the his her their its our my your this another subsequent controversial
+    recent new latest later earlier brief lengthy separate previous
+    """
+)
+
+# Things written or made that carry someone's words: "issued a statement saying …" is the
+# issuer's speech, not the statement's.
+DOCUMENT_HEADS: frozenset[str] = words(
+    """
+    ad ads article book commercial email emails film letter letters memo message messages
+    note op-ed post posts release releases spot statement statements tweet tweets video
+    videos
     """
 )

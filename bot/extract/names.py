@@ -9,6 +9,7 @@ from bot.extract.lexicon import (
     FEMALE_TITLES,
     HONORIFICS_FEMALE,
     HONORIFICS_MALE,
+    INTRO_WORDS,
     MALE_TITLES,
     NOT_NAME_WORDS,
     ORG_PLACE_WORDS,
@@ -21,7 +22,10 @@ from bot.extract.names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 
 # "Sen.", "J." and "Jr." keep their dot; a longer word's dot ends the sentence and the run
 _TOK = r"[A-Z](?:[a-z]{0,3}\.|[\w'’\-]*)"
-_RUN = re.compile(rf"\b{_TOK}(?: (?:(?:de|van|von|bin|la|al|del|da|der) )?{_TOK})*")
+# the first capital comes before its word-boundary check, so the engine can skip ahead to
+# capitals instead of trying every position: same matches as a leading \b, faster
+_FIRST = r"[A-Z](?<!\w[A-Z])(?:[a-z]{0,3}\.|[\w'’\-]*)"
+_RUN = re.compile(rf"{_FIRST}(?: (?:(?:de|van|von|bin|la|al|del|da|der) )?{_TOK})*")
 POSS = re.compile(r"(?:['’]s|['’])$")
 # a lower-case word that Title Case would have capitalised: the line is prose
 _PLAIN_WORD = re.compile(r"(?<![\w'’-])(?!(?:from|into|over|with)\b)[a-z]{4,}")
@@ -78,8 +82,10 @@ def analyse(run: str) -> Analysed | None:
     for i, w in enumerate(words[:-1]):
         if w.lower() in TITLE_WORDS:
             title, k = w.lower(), i + 1
-    while k < len(words) and words[k].lower() in NOT_NAME_WORDS:
-        k += 1
+    while k < len(words) and (
+        words[k].lower() in NOT_NAME_WORDS or words[k].lower() in INTRO_WORDS
+    ):
+        k += 1  # "But", "Given", "Outside": a sentence's opening word is not the name's
     if k == len(words) or (len(words) - k == 1 and words[k].lower() in TITLE_WORDS):
         return None
     pos = sum(len(w) + 1 for w in words[:k])  # runs are joined by one space
@@ -92,6 +98,8 @@ def analyse(run: str) -> Analysed | None:
             break
     if not ORG_PLACE_WORDS.isdisjoint(w.lower() for w in words) or words[-1].isupper():
         return None
+    if words[0].isupper() and words[-1].lower() in TITLE_WORDS:
+        return None  # "RNC Chief (of Staff …)": an acronym and a title, no name yet
     first = words[0].lower()
     gender = "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
     if title in HONORIFICS_MALE or title in MALE_TITLES:

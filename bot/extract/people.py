@@ -8,34 +8,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from bot.extract.lexicon import (
-    PRONOUNS_FEMALE,
-    PRONOUNS_MALE,
-    TITLE_WORDS,
-)
+from bot.extract.lexicon import PRONOUNS_FEMALE, PRONOUNS_MALE
 from bot.extract.names import POSS, analyse, org_or_place, runs
-from bot.extract.phrase import role_before, role_phrase
+from bot.extract.person import Mention, Person, apposition
+from bot.extract.phrase import role_before
 from bot.extract.tokens import tokens
 
-_PRONOUN = re.compile(r"\b(?:[Hh](?:e|is|er|im)|[Ss]he)\b")
-_APPOS_AFTER = re.compile(r",\s((?:the|a|an|[A-Z][\w]*['’]s)\s[^,.;:()\n]{3,60})[,.;)]")
-
-
-def _apposition(text: str, masked: str, start: int, end: int) -> str | None:
-    """A role set off by commas next to a full name: "Biden's adviser, Jake Sullivan," or
-    "Jake Sullivan, the national security adviser,"."""
-    m = _APPOS_AFTER.match(masked, end)
-    if m:
-        role = role_phrase(text, tokens(masked, m.start(1), m.end(1)))
-        if role:
-            return role
-    if masked[start - 2 : start] == ", ":
-        toks = tokens(masked, max(0, start - 60, masked.rfind("\n", 0, start) + 1), start - 2)
-        if toks and toks[-1][0].lower() in TITLE_WORDS:
-            return role_before(text, toks)
-    return None
+# each branch opens with its letter and checks the word boundary behind it: the engine then
+# skips to candidate letters instead of trying every position (same matches as a leading \b)
+_PRONOUN = re.compile(r"(?:[Hh](?<!\w[Hh])(?:e|is|er|im)|[Ss](?<!\w[Ss])he)\b")
+_OPENING_PRONOUN = re.compile(r"(?:H(?<!\wH)e|S(?<!\wS)he)\b")
 
 
 _OBLIQUE = re.compile(
@@ -59,24 +42,6 @@ def _role_word(w: str, head: str) -> bool:
     return w == head or (len(w) >= 3 and head.startswith(w))
 
 
-@dataclass
-class Person:
-    name: str
-    tokens: tuple[str, ...]
-    gender: str | None = None  # "m" | "f"
-    votes: list[int] = field(default_factory=lambda: [0, 0])
-    aliases: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    sure: bool = False  # has a first name, a title or an honorific: certainly a person
-
-
-@dataclass(frozen=True)
-class Mention:
-    pos: int
-    person: Person
-    possessive: bool = False
-
-
 class People:
     """Person clusters of one article and the positions where each is named."""
 
@@ -91,15 +56,15 @@ class People:
         self.others: dict[str, str] = {}  # organisations and places named: name -> kind
         self._positions: list[int] = []
         self._spoke: set[int] = set()  # positions where a name or pronoun is a quote's source
+        self._looked: dict[str, Person | None] = {}
         self._build(masked, body_start)
 
     def _build(self, masked: str, body_start: int) -> None:
-        raw: list[tuple[int, list[str], str | None, bool, str | None, bool]] = []
+        raw: list[tuple[int, tuple[str, ...], str | None, bool, str | None, bool]] = []
         for start, run in runs(masked, body_start):
             found = analyse(run)
             if found is not None:
-                off, words, gender, sure, title, poss = found
-                raw.append((start + off, list(words), gender, sure, title, poss))
+                raw.append((start + found[0], *found[1:]))
             elif " " in run:
                 other = org_or_place(run)
                 if other is not None:
@@ -146,38 +111,50 @@ class People:
                     p.roles.append(role)
             elif len(words) >= 2 and (form, p.name) not in titled:
                 titled.add((form, p.name))
-                role = _apposition(self.text, masked, pos, pos + len(form))
+                role = apposition(self.text, masked, pos, pos + len(form))
                 if role and role not in p.roles:
                     p.roles.append(role)
             self.mentions.append(Mention(pos, p, poss))
-        self.mentions.sort(key=lambda m: m.pos)
+        # runs come in reading order, so the mentions are sorted already
         self._positions = [m.pos for m in self.mentions]
         self._voted = False  # pronoun votes for gender are counted when first needed
 
     def _vote_gender(self, masked: str, body_start: int = 0) -> None:
         if all(p.gender is not None for p in self.people if p.sure or len(p.tokens) > 1):
             return  # nobody who could be an antecedent lacks a gender
-        for m in _PRONOUN.finditer(masked, body_start):
-            i = bisect_left(self._positions, m.start()) - 1
-            if i < 0 or m.start() - self.mentions[i].pos > 250:
+        # a pronoun votes for the person named last before it, within 250 characters; only
+        # the stretches after a mention of a possible antecedent of unknown gender need reading
+        ments = self.mentions
+        for i, men in enumerate(ments):
+            p = men.person
+            if p.gender is not None or men.pos < body_start or not (p.sure or len(p.tokens) > 1):
                 continue
-            p = self.mentions[i].person
-            w = m.group().lower()
-            p.votes[0 if w in PRONOUNS_MALE else 1] += 1
+            stop = ments[i + 1].pos if i + 1 < len(ments) else len(masked)
+            last = men.pos + 250
+            for m in _PRONOUN.finditer(masked, men.pos + 1, min(stop, last + 4)):
+                if m.start() > last:
+                    break
+                p.votes[0 if m.group().lower() in PRONOUNS_MALE else 1] += 1
         for p in self.people:
             if p.gender is None and p.votes[0] != p.votes[1]:
                 p.gender = "m" if p.votes[0] > p.votes[1] else "f"
 
     def lookup(self, name: str) -> Person | None:
+        # the clusters are fixed once built, so each name form is looked up once
+        if name in self._looked:
+            return self._looked[name]
         words = [POSS.sub("", w).rstrip(".") for w in name.split()]
-        if not words:
-            return None
-        key = words[-1].lower()
-        if len(words) >= 2:
-            p = self._full.get((words[0].lower(), key))
-            if p is not None:
-                return p
-        return self._by_surname.get(key) or (self._by_first.get(key) if len(words) == 1 else None)
+        p = None
+        if words:
+            key = words[-1].lower()
+            if len(words) >= 2:
+                p = self._full.get((words[0].lower(), key))
+            if p is None:
+                p = self._by_surname.get(key) or (
+                    self._by_first.get(key) if len(words) == 1 else None
+                )
+        self._looked[name] = p
+        return p
 
     def mark_source(self, name: str, pos: int | None = None) -> None:
         p = self.lookup(name)
@@ -192,6 +169,10 @@ class People:
         if p is None or pos in self._spoke:
             return
         i = bisect_left(self._positions, pos)
+        if i < len(self._positions) and self._positions[i] == pos:
+            self.mentions[i] = Mention(pos, p)  # an opening pronoun, now resolved by its quote
+            self._spoke.add(pos)
+            return
         self._positions.insert(i, pos)
         self.mentions.insert(i, Mention(pos, p))
         self._spoke.add(pos)
@@ -212,11 +193,30 @@ class People:
         """The person a pronoun at `pos` refers to, ranked by recency (in sentences), by being
         a sentence's subject or a quote's speaker, and by gender agreement (unknown counts
         as a weak match); speakers seldom name themselves in their own words (`avoid`)."""
-        w = word.lower()
-        want = "m" if w in PRONOUNS_MALE else "f" if w in PRONOUNS_FEMALE else None
         if not self._voted:
             self._voted = True
             self._vote_gender(self._masked)
+            self._chain(sentence_start)
+        return self._rank(word.lower(), pos, sentence_start, limit, avoid)
+
+    def _chain(self, sentence_start: Callable[[int], int]) -> None:
+        """A sentence that opens with "He" or "She" names its subject as surely as a name does:
+        resolve each such pronoun in reading order and count it as a mention of its person, so
+        that "Smith … He nodded to Jones. “…,” he said" finds Smith, not Jones."""
+        for m in _OPENING_PRONOUN.finditer(self._masked):
+            pos = m.start()
+            if sentence_start(pos) != pos:
+                continue
+            p = self._rank(m.group().lower(), pos, sentence_start, 2500, "")
+            if p is not None:
+                i = bisect_left(self._positions, pos)
+                self._positions.insert(i, pos)
+                self.mentions.insert(i, Mention(pos, p))
+
+    def _rank(
+        self, w: str, pos: int, sentence_start: Callable[[int], int], limit: int, avoid: str
+    ) -> Person | None:
+        want = "m" if w in PRONOUNS_MALE else "f" if w in PRONOUNS_FEMALE else None
         i = bisect_left(self._positions, pos) - 1
         best: Person | None = None
         best_score = -99.0
@@ -265,16 +265,21 @@ class People:
         """ "Biden’s adviser", "with Biden": a poor antecedent for "he said"."""
         return m.possessive or bool(_OBLIQUE.search(self._masked, max(0, m.pos - 14), m.pos))
 
-    def by_role(self, head: str, pos: int) -> Person | None:
-        """The last person before `pos` whose role contains `head` ("the senator")."""
+    def by_role(self, head: str, pos: int, places: tuple[str, ...] = ()) -> Person | None:
+        """The last person before `pos` whose role contains `head` ("the senator"), and the
+        place words too if any role names them ("the Florida senator": not Iowa's)."""
         i = bisect_left(self._positions, pos) - 1
         h = head.lower()
+        first: Person | None = None
         while i >= 0 and pos - self.mentions[i].pos < ROLE_SPAN:
             p = self.mentions[i].person
-            if any(_role_word(w, h) for r in p.roles for w in r.lower().split()):
-                return p
             i -= 1
-        return None
+            if not any(_role_word(w, h) for r in p.roles for w in r.lower().split()):
+                continue
+            if not places or all(any(w in r for r in p.roles) for w in places):
+                return p
+            first = first or p
+        return first
 
     def first_between(self, lo: int, hi: int) -> Person | None:
         i = bisect_left(self._positions, lo)

@@ -11,12 +11,14 @@ from bot.extract.lexicon import (
     FUNCTION_WORDS,
     NOT_NAME_WORDS,
     SUBJECT_PRONOUNS,
+    TIME_HEADS,
     TITLE_WORDS,
     UNNAMED_HEADS,
 )
 from bot.extract.tokens import Tok, is_cap, span_text
 
 _ROLE_STOP = frozenset({"who", "which", "whose", "where", "when", "that", "whom"})
+_PRONOMINAL = frozenset({"another", "one", "others", "some", "many", "both"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
@@ -49,8 +51,8 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
         seg = _leading_np(seg)
         if not seg:
             return None
-    while seg and seg[-1][0] in ADVERBS_AUX:  # lower case only: "Will wrote" is George Will
-        seg = seg[:-1]
+    while seg and (seg[-1][0] in ADVERBS_AUX or _adverb(seg[-1][0])):
+        seg = seg[:-1]  # lower case only: "Will wrote" is George Will
     if not seg:
         return None
     last = seg[-1][0]
@@ -78,6 +80,10 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
             role = role_before(text, seg[: i + j])
             return Source(span_text(text, name), "name", name[0][1], role)
         # only title words: "the White House", "the President"
+        if all(t[0].lower() in NOT_NAME_WORDS for t in run):
+            if len(run) == 1 and low in _PRONOMINAL:
+                return Source(last, "unnamed", seg[-1][1])  # "Another said": one of a group
+            return None  # "What", "When", "In": a capitalised function word names nobody
         k = i
         while k > 0 and seg[k - 1][0].lower() in DETERMINERS:
             k -= 1
@@ -91,7 +97,7 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
         unnamed_head = True
     else:
         unnamed_head = low in UNNAMED_HEADS or low.rstrip("s") in UNNAMED_HEADS
-    if unnamed_head:
+    if unnamed_head and low not in TIME_HEADS:  # "two weeks ago", "the next day": a time
         k = len(seg) - 1
         while k > 0 and seg[k - 1][0].lower() not in _ROLE_STOP and len(seg) - k < 7:
             w = seg[k - 1][0]
@@ -104,6 +110,14 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
     return None
 
 
+_LY_NOUNS = frozenset({"family", "rally", "supply", "assembly", "anomaly", "monopoly", "bully"})
+
+
+def _adverb(w: str) -> bool:
+    """ "angrily", "quickly": an adverb between a subject and its cue ("she angrily said")."""
+    return len(w) > 5 and w.endswith("ly") and w.islower() and w not in _LY_NOUNS
+
+
 def _has_determiner(seg: list[Tok]) -> bool:
     return seg[-1][0][:1].isalnum() and any(t[0].lower() in DETERMINERS for t in seg[-5:-1])
 
@@ -112,8 +126,11 @@ def _leading_np(seg: list[Tok]) -> list[Tok]:
     """The noun phrase at the start of a segment: up to the first lowercase word after the head."""
     out: list[Tok] = []
     seen_cap = False
-    for t in seg:
+    for n, t in enumerate(seg):
         w = t[0]
+        if w == "of" and out and _title(out[-1][0]) and n + 1 < len(seg) and _title(seg[n + 1][0]):
+            out.append(t)  # "Former US secretary of state Madeleine Albright"
+            continue
         if not out and w.lower() in SUBJECT_PRONOUNS:
             return [t]  # "She went on", "He said"
         if out and (w.lower() in _ROLE_STOP or (not seen_cap and _verb_like(w, out))):

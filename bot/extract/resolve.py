@@ -34,8 +34,9 @@ def resolve(
         p = people.pronoun(w, src.pos, sentence_start, avoid=said)
         return (p.name if p is not None else src.text), None
     if src.kind == "desc":
-        head = src.text.split()[-1]
-        p = people.by_role(head, src.pos) if BY_ROLE else None
+        words = src.text.split()
+        places = tuple(w for w in words[:-1] if w[:1].isupper() and w.lower() != "the")
+        p = people.by_role(words[-1], src.pos, places) if BY_ROLE else None
         if p is not None:
             return p.name, src.text
         return src.text, None

@@ -79,13 +79,20 @@ def sentence_subject(
         if not seg:
             continue
         w = seg[0][0].lower()
-        if w in INTRO_WORDS or w.endswith("ing") or w.endswith("ly"):
+        if w in INTRO_WORDS or w.endswith("ing") or w.endswith("ly") or _participle(seg):
             continue
         src = parse_np(text, seg, from_end=False)
         if src is not None and (src.kind in {"name", "pronoun"} or not people_only):
             return src
         return None
     return None
+
+
+def _participle(seg: list[Tok]) -> bool:
+    """ "Preceded at the lectern by …", "Asked about it, …": a past participle opening an
+    introductory phrase (a lower-case word follows it, which no name's first word does)."""
+    w = seg[0][0]
+    return len(seg) > 1 and len(w) > 5 and w.endswith("ed") and seg[1][0].islower()
 
 
 def object_after(text: str, masked: str, lo: int, hi: int) -> Source | None:

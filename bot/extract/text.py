@@ -12,7 +12,7 @@ _PARA = re.compile(r"[^\n]+")
 _MARK = re.compile(r"[\"“”]")
 # A sentence ends at . ! ? (maybe followed by a closing mark or bracket) and white space.
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z0-9“\"‘(])")
-_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_LAST_WORD = re.compile(r"[\w.]+$")
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,12 @@ def _scan(text: str, para: int, p0: int, p1: int, out: list[Stretch]) -> None:
 
 
 def _is_abbreviation(masked: str, dot: int) -> bool:
-    m = _LAST_WORD.search(masked, max(0, dot - 12), dot + 1)
+    lo = max(0, dot - 12)
+    sp = masked.rfind(" ", lo, dot)  # the word before the dot starts after the last space
+    m = _LAST_WORD.search(masked, sp + 1 if sp >= 0 else lo, dot)
     if not m:
         return False
-    word = m.group(1).lower()
+    word = m.group().lower()
     return word in ABBREVIATIONS or len(word) == 1 or "." in word
 
 

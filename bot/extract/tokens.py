@@ -14,16 +14,19 @@ Tok = tuple[str, int, int]
 
 
 def tokens(masked: str, lo: int, hi: int) -> list[Tok]:
-    out: list[Tok] = []
-    for m in _TOKEN.finditer(masked, lo, hi):
-        w, s, e = m.group(), m.start(), m.end()
-        if len(w) > 1 and w.endswith(".") and not _keeps_dot(w):
-            w, e = w[:-1], e - 1
-            out.append((w, s, e))
-            out.append((".", e, e + 1))
-            continue
-        out.append((w, s, e))
-    return out
+    out = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked, lo, hi)]
+    if masked.find(".", lo, hi) < 0:
+        return out  # most stretches have no full stop to split off
+    fixed: list[Tok] = []
+    for t in out:
+        w = t[0]
+        if len(w) > 1 and w[-1] == "." and not _keeps_dot(w):
+            e = t[2] - 1
+            fixed.append((w[:-1], t[1], e))
+            fixed.append((".", e, e + 1))
+        else:
+            fixed.append(t)
+    return fixed
 
 
 def _keeps_dot(w: str) -> bool:

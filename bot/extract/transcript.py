@@ -10,6 +10,7 @@ from bot.extract.people import People
 # an upper-case name of one to three words opening a paragraph, then a colon and the words
 _LINE = re.compile(r"^[ \t]*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t]+(\S[^\n]*)", re.M)
 
+_CANDIDATE = re.compile(r"[A-Z][A-Z'’.\-]+:[ \t]")
 
 # editorial labels that look like a speaker's name
 _NOTES = frozenset(
@@ -44,6 +45,8 @@ _NOTES = frozenset(
 def transcript(text: str, people: People) -> Iterator[tuple[int, int, str]]:
     """(start, end, speaker) of each transcript line, when the article reads as a transcript:
     two or more people speak in turns, or the speaker is someone the article names."""
+    if not _CANDIDATE.search(text):
+        return  # most articles have no "NAME: " line; a scan for one is cheap
     lines = [m for m in _LINE.finditer(text) if m.group(1).lower() not in _NOTES]
     if not lines:
         return
