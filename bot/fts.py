@@ -9,6 +9,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from bot import fts_rows
+
 MAX_PHRASES = 32  # a topic and its aliases fit easily; more is a runaway caller
 MAX_PHRASE_CHARS = 200
 MAX_WORDS = 32  # for `all_words`
@@ -49,11 +51,7 @@ def _key(quoted: str) -> str:
     return " ".join("".join(ch if _searchable(ch) else " " for ch in quoted.casefold()).split())
 
 
-def match_expression(phrases: Iterable[str]) -> str | None:
-    """Phrases as alternatives: `"china" OR "people s republic of china"`; None if nothing is left.
-
-    A phrase matches its words in order and adjacent, in any case and without diacritics.
-    """
+def _alternatives(phrases: Iterable[str]) -> list[str]:
     quoted: dict[str, str] = {}
     for phrase in phrases:
         if not isinstance(phrase, str):
@@ -63,7 +61,39 @@ def match_expression(phrases: Iterable[str]) -> str | None:
             quoted.setdefault(_key(q), q)
         if len(quoted) >= MAX_PHRASES:
             break
-    return " OR ".join(quoted.values()) or None
+    return list(quoted.values())
+
+
+def match_expression(phrases: Iterable[str]) -> str | None:
+    """Phrases as alternatives: `"china" OR "people s republic of china"`; None if nothing is left.
+
+    A phrase matches its words in order and adjacent, in any case and without diacritics.
+    """
+    return " OR ".join(_alternatives(phrases)) or None
+
+
+def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return 0 < n < len(longer) and any(
+        longer[i : i + n] == shorter for i in range(len(longer) - n + 1)
+    )
+
+
+def match_any(phrases: Iterable[str]) -> str | None:
+    """`match_expression` without the phrases that hold another one whole: the same rows.
+
+    "people's republic of china" can only match where "china" does, but FTS5 walks every row
+    holding all its words ("s", "of", "republic"…) to find its few matches, and an OR waits
+    for that walk: without it "who said what about China" stays fast.
+    """
+    alternatives = _alternatives(phrases)
+    tokens = [fts_rows.tokens(q[1:-1]) for q in alternatives]
+    lean = [
+        q
+        for q, mine in zip(alternatives, tokens, strict=True)
+        if mine is None or not any(other is not None and _holds(mine, other) for other in tokens)
+    ]
+    return " OR ".join(lean) or None
 
 
 def all_words(text: str) -> str | None:
@@ -84,5 +114,5 @@ def both(expression: str, column: str, phrases: Iterable[str]) -> str:
 
     `column` is ours, never user text; when no phrase is searchable the expression stands.
     """
-    within = match_expression(phrases)
+    within = match_any(phrases)
     return f"({expression}) AND {{{column}}} : ({within})" if within else expression

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from bot.contract import Period
 from bot.models import Person, StoredArticle, StoredQuote, StoreStats
 from bot.names import norm
+from bot.store import speaker_scan
 
 _MAX_KEY = (1 << 62) - 1
 _ARTICLE_COLUMNS = (
@@ -141,7 +142,12 @@ def quotes(
         )
         params = [match, low, high, *params]
     # The same quote carried by several copies of one story is shown once: read ahead.
-    rows = db.execute(sql, [*params, (limit + offset) * 2, 0]).fetchall()
+    want = (limit + offset) * 2
+    rows = None
+    if match is not None and speaker_ids:
+        rows = speaker_scan.said(db, _QUOTE_COLUMNS, match, speaker_ids, (low, high), outlet, want)
+    if rows is None:
+        rows = db.execute(sql, [*params, want, 0]).fetchall()
     seen: set[tuple[int | None, str]] = set()
     out = []
     for r in rows:
@@ -232,7 +238,9 @@ def person(db: Database, entity_id: int) -> Person | None:
     role_rows = db.execute(
         "select role, article_key from (select role, article_key from mentions"
         " where entity_id = ? and role is not null order by article_key desc limit ?)"
-        " union all select role, article_key from (select role, article_key from quotes"
+        # A quote's key is its article's shifted left 8 bits: `key >> 8` keeps an index on
+        # (speaker_id, key, role) covering, and it dates the role to the same second.
+        " union all select role, key >> 8 from (select role, key from quotes"
         " where speaker_id = ? and role is not null order by key desc limit ?)",
         [entity_id, ROLE_SAMPLE, entity_id, ROLE_SAMPLE],
     )
