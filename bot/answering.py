@@ -27,7 +27,7 @@ def answer(store: Store, query: Query, now: datetime, page_size: int) -> Answer:
 
 
 def _match(topic: str | None) -> str | None:
-    return fts.match_expression(topics.expand(topic)) if topic else None
+    return fts.match_any(topics.expand(topic)) if topic else None
 
 
 def _offset(query: Query, page_size: int) -> int:
@@ -83,7 +83,10 @@ def _said(store: Store, query: Query, page_size: int) -> Answer:
     if query.topic and match is None:
         return _nothing(store, query, None, "That topic has no searchable words.")
     if match is not None:
-        match = fts.both(match, "speaker", [p.name for p in people])
+        # The surname too: an article that only said "Sanders" stored that as the speaker
+        # text, under the full name's id; the id filter keeps other Sanderses out.
+        names = [n for p in people for n in (p.name, p.name.split()[-1])]
+        match = fts.both(match, "speaker", names)
     ids = [p.id for p in people]
     offset = _offset(query, page_size)
     found = store.quotes(match, ids, query.period, query.outlet, page_size + 1, offset)
@@ -124,7 +127,7 @@ def digest(
 
     When the last 24 hours hold nothing, the newest day the store has stands in.
     """
-    match = fts.match_expression([p for t in wanted for p in topics.expand(t)]) if wanted else None
+    match = fts.match_any([p for t in wanted for p in topics.expand(t)]) if wanted else None
     period = Period(now - timedelta(days=1), now, "the last 24 hours")
     stories = store.top_stories(match, period, skip, DIGEST_STORIES)
     note = ""

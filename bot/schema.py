@@ -290,3 +290,17 @@ def m011_quote_index_without_quote_column(db: Database) -> None:
     # indexing `text` as well only wrote every quoted word twice.
     _fts_without_sizes(db, "quotes", ("context", "speaker"), "key")
     db.execute("drop trigger if exists quotes_ai")  # the store writes these rows (m010)
+
+
+@migrations()
+def m012_role_indexes(db: Database) -> None:
+    # "who is X" reads the newest mentions and quotes that carry a role; without these, an
+    # entity named often but rarely with a role (a network, a building) walks every row it has.
+    db.execute(
+        "create index if not exists idx_mentions_roles on mentions (entity_id, article_key, role)"
+        " where role is not null"
+    )
+    db.execute(
+        "create index if not exists idx_quotes_roles on quotes (speaker_id, key, role)"
+        " where role is not null"
+    )

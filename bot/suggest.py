@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
@@ -25,20 +26,9 @@ def did_you_mean(word: str, vocabulary: Iterable[str], limit: int = 3) -> tuple[
     query = default_process(word[:MAX_WORD]) if isinstance(word, str) else ""
     if limit <= 0 or len(query.replace(" ", "")) < 3:
         return ()
-    entries: list[str] = []
-    choices: list[str] = []
-    owners: list[int] = []
-    for entry in dict.fromkeys(v for v in vocabulary if isinstance(v, str) and v.strip()):
-        key = default_process(entry)
-        if key == query:
-            continue
-        index = len(entries)
-        entries.append(entry)
-        parts = key.split()
-        for part in dict.fromkeys([key, *parts] if len(parts) > 1 else [key]):
-            if len(part) >= 3:
-                choices.append(part)
-                owners.append(index)
+    entries, keys, choices, owners = _index(
+        vocabulary if isinstance(vocabulary, tuple) else tuple(vocabulary)
+    )
     hits = process.extract(
         query,
         choices,
@@ -50,6 +40,30 @@ def did_you_mean(word: str, vocabulary: Iterable[str], limit: int = 3) -> tuple[
     best: dict[int, float] = {}
     for _choice, score, position in hits:
         owner = owners[position]
-        best[owner] = max(score, best.get(owner, 0.0))
+        if keys[owner] != query:
+            best[owner] = max(score, best.get(owner, 0.0))
     ranked = sorted(best, key=lambda i: (-best[i], len(entries[i]), entries[i]))
     return tuple(entries[i] for i in ranked[:limit])
+
+
+@lru_cache(maxsize=4)
+def _index(
+    vocabulary: tuple[str, ...],
+) -> tuple[list[str], list[str], list[str], list[int]]:
+    """Entries, their processed keys, and the strings to match with each one's entry:
+    built once per vocabulary (the store keeps the same tuple), not on every miss (~7 ms)."""
+    entries: list[str] = []
+    keys: list[str] = []
+    choices: list[str] = []
+    owners: list[int] = []
+    for entry in dict.fromkeys(v for v in vocabulary if isinstance(v, str) and v.strip()):
+        key = default_process(entry)
+        index = len(entries)
+        entries.append(entry)
+        keys.append(key)
+        parts = key.split()
+        for part in dict.fromkeys([key, *parts] if len(parts) > 1 else [key]):
+            if len(part) >= 3:
+                choices.append(part)
+                owners.append(index)
+    return entries, keys, choices, owners
