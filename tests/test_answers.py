@@ -125,3 +125,28 @@ def test_digest_falls_back_to_the_newest_day(bot):
     assert "Digest for 17 Mar 2022" == answer.title
     assert any(i.kind == "story" for i in answer.items)
     assert any(i.speaker == "Antony Blinken" for i in answer.items)
+
+
+def test_what_p_said_on_a_topic_includes_articles_that_name_only_the_surname(tmp_path):
+    from datetime import UTC, datetime
+
+    from bot.extract import extract
+    from bot.models import Article
+
+    texts = {
+        "full": 'Senator Bernie Sanders said on Monday: "Trade deals have cost this country'
+        ' millions of jobs." Sanders spoke in Iowa.',  # the full name owns the surname
+        "short": '"We need fair trade, not free trade," Sanders said at a rally in Ohio.',
+    }
+    store = Store.open(tmp_path / "s.db")
+    for day, (name, text) in enumerate(texts.items(), start=1):
+        article = Article(name, f"Story {name}", text, published=datetime(2016, 3, day, tzinfo=UTC))
+        store.save_articles(
+            [(article, extract(text, article.title))], datetime(2016, 3, 9, tzinfo=UTC)
+        )
+    bot = NewsBot(store, lambda: datetime(2016, 3, 9, tzinfo=UTC))
+    answer = bot.ask("what did Bernie Sanders say about trade")
+    assert [
+        "We need fair trade, not free trade",
+        "Trade deals have cost this country millions of jobs.",
+    ] == [i.text for i in answer.items]
