@@ -78,8 +78,8 @@ def test_statement_saying_credits_its_issuer() -> None:
 
 def test_participle_opening_is_passed_over() -> None:
     text = (
-        "Preceded at the lectern by Mayor Tom Reed, Helen Brooks launched into a lament for "
-        "the “countless renters who cannot pay their bills.”"
+        "Followed at the podium by Mayor Tom Reed, Helen Brooks launched into a complaint about "
+        "the “many renters who cannot pay their bills.”"
     )
     (q,) = direct(text)
     assert "Helen Brooks" == q.speaker
@@ -106,7 +106,7 @@ def test_headline_then_dash_then_author_colon() -> None:
 
 def test_linking_adverb_opens_no_subject() -> None:
     text = (
-        "Likewise, a study from the Brookings Institution had this to say: “The gains go "
+        "Likewise, a study from the Harlan Institute had this to say: “The gains go "
         "mostly to the top.”"
     )
     (q,) = direct(text)
@@ -124,11 +124,11 @@ def test_acronym_and_title_are_no_name() -> None:
 
 def test_description_with_a_place_picks_the_person_whose_role_names_it() -> None:
     text = (
-        "Florida Sen. Marco Rubio spoke first. Sen. Joni Ernst (R-Iowa) followed.\n\n"
+        "Florida Sen. Dale Pruitt spoke first. Sen. Ada Brum (R-Iowa) followed.\n\n"
         "“We will win,” the Florida senator said."
     )
     (q,) = direct(text)
-    assert "Marco Rubio" == q.speaker
+    assert "Dale Pruitt" == q.speaker
 
 
 def test_new_speech_verbs_are_cues() -> None:
@@ -181,7 +181,7 @@ def test_quote_never_closed_nor_continued_without_cue_is_dropped() -> None:
 
 def test_cue_ending_an_introductory_clause_gives_way_to_the_main_one() -> None:
     text = (
-        "Later in the show, after the interview concluded, Ruth Adler stated that the "
+        "Later in the broadcast, after the interview concluded, Ruth Adler stated that the "
         "report “was not good at all.”"
     )
     (q,) = direct(text)

@@ -31,9 +31,15 @@ def extract(text: str, title: str | None = None) -> Extraction:
     for f in found:
         if f.source is not None and f.source.kind == "name":
             people.mark_source(f.source.text, f.source.pos)
+    # a name that speaks in reported speech ("…, Okonkwo said.") is surely a person, and so
+    # an antecedent for a later "he said"
+    said = list(reported(L))
+    for _a, _b, src, _cue in said:
+        if src.kind == "name":
+            people.mark_source(src.text, src.pos)
     unnamed: dict[str, Source] = {}
     quotes = _direct(L, people, found, unnamed)
-    quotes.extend(_reported(L, people, unnamed))
+    quotes.extend(_reported(L, people, unnamed, said))
     quotes.extend(_transcript(L, people, quotes))
     quotes.sort(key=lambda q: (q.start, q.kind))
     return Extraction(tuple(quotes), entities(people, unnamed))
@@ -53,7 +59,7 @@ def _direct(
         if src is None:
             why = not_speech(L, s)
             if why == "short":
-                # "He describes himself as “pro-Israel”": the subject's words, if a person's
+                # "She calls herself “pro-farmer”": the subject's words, if a person's
                 src = sentence_subject(L.text, L.masked, L.sentence_start(s.start), s.start - 1)
                 if src is None:
                     continue
@@ -111,9 +117,11 @@ def _continues(L: Layout, s: Stretch, nxt: Stretch) -> bool:
     return not s.closed and nxt.para == s.para + 1 and nxt.start - 1 == L.paras[nxt.para][0]
 
 
-def _reported(L: Layout, people: People, unnamed: dict[str, Source]) -> list[Quote]:
+def _reported(
+    L: Layout, people: People, unnamed: dict[str, Source], said: list[tuple[int, int, Source, str]]
+) -> list[Quote]:
     quotes: list[Quote] = []
-    for a, b, src, cue in reported(L):
+    for a, b, src, cue in said:
         speaker, role = resolve(src, people, L.sentence_start, None)
         if src.kind in {"unnamed", "org"}:
             unnamed.setdefault(speaker, src)

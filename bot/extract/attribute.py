@@ -5,36 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.extract.lexicon import DOCUMENT_HEADS, NOUN_MARKERS, SPEECH_VERBS, words
+from bot.extract.clauses import after_preposition, document, new_clause, subordinate
+from bot.extract.cues import CUE, cue_text, plural_noun
+from bot.extract.lexicon import NOUN_MARKERS, words
 from bot.extract.phrase import Source
+from bot.extract.signed import signature, words_of
 from bot.extract.subject import object_after, sentence_subject, subject_before
 from bot.extract.text import Layout, Stretch
 from bot.extract.tokens import tokens
 
-
-def _trie(words: frozenset[str]) -> str:
-    """An alternation folded into a trie: the regex engine then tries one branch per letter."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        alts = [re.escape(ch) + pattern(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(root)
-
-
-CUE = re.compile(r"(?<![\w-])" + _trie(SPEECH_VERBS | {"according to", "According to"}) + r"\b")
-# "told reporters", "told CNN": the audience is part of the cue as written
-_TOLD_OBJ = re.compile(r"\s+(reporters|journalists|the press|[A-Z][\w&]*(?: News)?)\b")
-_STATEMENT = re.compile(r"\s+in an? (?:statement|interview|tweet|email|post)\b")
 _DASH = re.compile(r"\s*[―—–-]{1,2}\s*(?=[A-Z])")
 _PREV_WORD = re.compile(r"(\w+)$")
 _PREPOSITIONS = words(
@@ -42,15 +21,16 @@ _PREPOSITIONS = words(
     after before by for in on since upon when while without
     """
 )
-_NEW_CLAUSE = re.compile(r"[\s,]*(?:and|but|while|whereas|because|although|though|if|when)\s")
-_OUTER = re.compile(r",?\s+(according to|reports|reported)\s+(?=[A-Z]|the\s[A-Z])")
-# a comma and more words after a cue: the cue's clause ended without content
-_CLAUSE_END = re.compile(r",\s+(?![“\"])\S")
-_SUBORDINATORS = words(
-    """
-    after although as because before if once since though until when whenever while
-    """
+_NEW_CLAUSE = re.compile(
+    r"[\s,]*(?:and|but|while|whereas|because|although|though|if|when|until|after|before|since"
+    r"|unless|once)\s"
 )
+_OUTER = re.compile(r",?\s+(according to|reports|reported)\s+(?=[A-Z]|the\s[A-Z])")
+_PASSIVE_AUX = words("is are was were be been being")
+_BY = re.compile(r"\s+by\s+")
+_CLAUSE_GOES_ON = re.compile(r"\s+[a-z]")
+_OBJECT_PREPS = words("with to for about against at from of like than")
+_COORDINATED = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s")
 _LEAD_PUNCT = re.compile(r"[\s,.?!;—–-]*$")
 
 
@@ -62,16 +42,6 @@ class Found:
     source: Source | None
     cue: str | None
     how: str
-
-
-def cue_text(masked: str, m: re.Match[str]) -> str:
-    cue = m.group()
-    if cue in {"told", "tells", "telling"}:
-        o = _TOLD_OBJ.match(masked, m.end())
-        if o:
-            return f"{cue} {o.group(1)}"
-    s = _STATEMENT.match(masked, m.end())
-    return cue + s.group() if s else cue
 
 
 def _at_cue(L: Layout, m: re.Match[str], lo: int, hi: int, sent: int) -> Source | None:
@@ -86,34 +56,44 @@ def _at_cue(L: Layout, m: re.Match[str], lo: int, hi: int, sent: int) -> Source 
     prev_word = prev.group(1).lower() if prev else ""
     if prev_word == "to":
         return None  # "a case to say that …": an infinitive is no speech act of its own
+    if prev_word in _PASSIVE_AUX and verb.endswith("ed"):
+        # "Brum was asked by the moderator whether …": the agent speaks, else nobody named
+        by = _BY.match(L.masked, m.end(), hi)
+        return object_after(L.text, L.masked, by.end(), hi) if by else None
     if prev_word in NOUN_MARKERS and verb[-1:] not in "sdg":
         return None  # "a tweet", "his subsequent post": the cue word is a noun here
+    if plural_noun(verb, before):
+        return None
     if verb.endswith("ing") and (before.endswith(",") or prev_word in _PREPOSITIONS):
         src = sentence_subject(L.text, L.masked, sent, m.start(), people_only=False)
         if src is not None:
             return src
     src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
     if src is not None:
-        if (verb.endswith("ing") or verb == "called") and _document(src):
+        if (verb.endswith("ing") or verb == "called") and document(src):
             # "Smith issued a statement saying …", "a video called …": the maker speaks
             maker = sentence_subject(L.text, L.masked, sent, src.pos, people_only=False)
-            if maker is not None and not _document(maker):
+            if maker is not None and not document(maker):
                 return maker
+        if src.kind in {"unnamed", "desc"} and after_preposition(L.masked, lo, src.pos):
+            # "Students walking across the campus chanted …": the phrase's object is not
+            # the subject, the sentence's is
+            subj = sentence_subject(L.text, L.masked, sent, src.pos, people_only=False)
+            if subj is not None and subj.pos < src.pos:
+                return subj
         return src
     if verb.endswith("ing") or prev_word == "and":
-        # "Trump tweeted Monday, saying …", "Ryan criticized the plan and said …":
+        # "Haldane tweeted Monday, saying …", "Fenn criticized the plan and said …":
         # the subject opens the sentence
         return sentence_subject(L.text, L.masked, sent, m.start())
     if before.endswith(","):
-        # "... in the 2008 primary, said Ohio State University professor Paul Beck"
-        return object_after(L.text, L.masked, m.end(), hi)
+        # "... in the 2012 race, said Lakeview College professor Ann Tillery", but not
+        # "Quill, 44, an illustrator, said the festival represented …": a clause follows
+        obj = object_after(L.text, L.masked, m.end(), hi)
+        if obj is not None and _CLAUSE_GOES_ON.match(L.masked, obj.pos + len(obj.text), hi):
+            return None
+        return obj
     return None
-
-
-def _document(src: Source) -> bool:
-    """ "a statement", "the new video": something made, not someone."""
-    head = src.text.rsplit(None, 1)[-1].lower()
-    return src.kind in {"unnamed", "desc"} and head in DOCUMENT_HEADS
 
 
 def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
@@ -122,9 +102,14 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
         return None
     lo = s.end + 1
     end = L.sentence_end(lo)
-    if L.text[s.end - 1 : s.end] in {"?", "!"} and end - lo <= 2:
-        end = L.sentence_end(end)  # “Why?” she asked: the mark does not end the sentence
+    extended = L.text[s.end - 1 : s.end] in {"?", "!"} and end - lo <= 2
+    if extended:
+        # “Why?” she asked: the mark need not end the sentence, but a cue before the quote
+        # ("She responded: “Why?” Her opponents held it up …") comes first
+        end = L.sentence_end(end)
     hi = min(end, nxt, L.paras[s.para][1])
+    if s.start - 1 == L.paras[s.para][0] and not L.masked[lo : L.paras[s.para][1]].strip(" .,"):
+        return signature(L, s.para + 1)  # a quote that fills its paragraph
     if hi <= lo:
         return None
     if _NEW_CLAUSE.match(L.masked, lo, hi):
@@ -145,12 +130,15 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
             if src is not None:
                 return src, cue_text(L.masked, m), False
             continue
+        co = _COORDINATED.search(L.masked, max(lo, m.start() - 40), m.start())
+        if co is not None and words(" ", co.end(), m.start()) <= 3:
+            break  # “…,” for instance, and Haldane vowed …: a clause of its own, someone else's
         src = _at_cue(L, m, lo, hi, lo)
         if src is not None:
-            direct = words(" ", lo, m.start()) <= 5
+            direct = not extended and words(" ", lo, m.start()) <= 5
             outer = _OUTER.search(L.masked, m.end(), hi)
             if outer is not None:
-                # "“…,” Sanders said, according to CNN": a report of a report is credited
+                # "“…,” Fenn said, according to CNN": a report of a report is credited
                 # to the outer source, which is the one the article can vouch for
                 o = object_after(L.text, L.masked, outer.end(), hi)
                 if o is not None and o.kind in {"name", "org"}:
@@ -165,18 +153,9 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
     return None
 
 
-def _subordinate(masked: str, lo: int, m: re.Match[str], opener: int) -> bool:
-    """The cue ends an introductory clause of its own: "After the talks concluded, …"."""
-    if not _CLAUSE_END.match(masked, m.end(), opener):
-        return False
-    start = max(lo, masked.rfind(",", lo, m.start()) + 1)
-    first = masked[start : m.start()].split(None, 1)
-    return bool(first) and first[0].lower() in _SUBORDINATORS
-
-
 def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
     """A cue before the opening mark in the same sentence, after any earlier quote there
-    ("Cruz accuses Obama of “…” and Trump says he is “…”": Trump's)."""
+    ("Tate accuses Pell of “…” and Haldane says he is “…”": Haldane's)."""
     opener = s.start - 1
     sent = max(L.sentence_start(opener), L.paras[s.para][0])
     lo = max(sent, prev_end)
@@ -195,6 +174,7 @@ def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
     # reported speech belongs to the outer (first) speaker
     introduced = head.endswith(":")
     best: tuple[Source, str] | None = None
+    weak: tuple[Source, str] | None = None  # a cue in an introductory clause, if nothing else
     for m in CUE.finditer(L.masked, lo, opener):
         if m.group() in {"according to", "According to"}:
             hi = L.masked.find(",", m.end(), opener)
@@ -202,26 +182,35 @@ def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
         else:
             src = _at_cue(L, m, lo, opener, sent)
         if src is not None:
-            if not introduced and _subordinate(L.masked, lo, m, opener):
+            if not introduced and subordinate(L.masked, lo, m, opener):
                 # "After the interview concluded, Maher said …": a verb that ends its own
                 # clause introduces nothing; a later cue in the sentence is the quote's
-                best = best or (src, cue_text(L.masked, m))
+                weak = weak or (src, cue_text(L.masked, m))
                 continue
+            if not introduced and best is not None and not new_clause(L.masked, lo, src):
+                continue  # a partial quote in reported speech is the outer speaker's
             best = (src, cue_text(L.masked, m))
-            if not introduced:
-                return best
-    if best is not None:
-        return best
+    if best is not None or weak is not None:
+        return best or weak
     if head.endswith(":"):
         colon = lo + len(head) - 1
         src = None
         # "HEADLINE OF THE ITEM - Jane Roe:": the source is what follows the last dash
         hyphen, dash = L.masked.rfind(" - ", lo, colon), L.masked.rfind("—", lo, colon)
         start = max(lo, hyphen + 3 if hyphen >= 0 else lo, dash + 1 if dash >= 0 else lo)
-        if len(tokens(L.masked, start, colon)) <= 6:
+        src = words_of(L.masked, start, colon)
+        toks = tokens(L.masked, start, colon)
+        if toks and toks[0][0] in _OBJECT_PREPS:
+            # "… and compared the nominee with Varga:": an object, the subject speaks
+            src = src or sentence_subject(L.text, L.masked, sent, colon, people_only=False)
+        elif src is None and len(toks) <= 6:
             src = subject_before(L.text, L.masked, start, colon)
+        if src is not None and src.kind in {"unnamed", "desc"} and src.pos > start:
+            # "Pell delivered a sharp retort:": the object names the words, not the voice
+            subj = sentence_subject(L.text, L.masked, sent, src.pos, people_only=False)
+            src = subj if subj is not None else src
         if src is None:
-            # "She went on:", "Trump had this to say:": the subject opens the sentence
+            # "She went on:", "Haldane had this to say:": the subject opens the sentence
             src = sentence_subject(L.text, L.masked, lo, colon, people_only=False)
         if src is not None:
             return src, ":"

@@ -51,7 +51,9 @@ SPEECH_VERBS: frozenset[str] = words(
     remembered proposed proposes put_it puts_it boomed beamed cried cries screamed
     whispered sighed laughed muttered griped groused fumed raged ranted railed rails
     estimated reasoned confided gushed objected pleaded thundered summarized grumbled
-    bemoaned bemoans marveled cheered stresses posts
+    bemoaned bemoans marveled cheered stresses posts read yelling screaming whispering
+    interjecting bragging muttering pleading proclaiming retorting lamenting mocking
+    scoffing griping mentioned mentions
     """
 )
 
@@ -108,7 +110,8 @@ TITLE_WORDS: frozenset[str] = words(
     prof. professor queen rep rep. representative republican republican-led rev. reverend
     russian secretary security sen sen. senator senior sergeant sgt. sheriff sir speaker
     spokesman spokesperson spokeswoman state strategist superintendent then top
-    transportation treasurer treasury u.s. under us vice whip white
+    transportation treasurer treasury u.s. under us vice whip white host anchor moderator
+    correspondent reporter commentator
     """
 )
 
@@ -127,7 +130,7 @@ UNNAMED_HEADS: frozenset[str] = words(
     strategists study supporter supporters survey voter voters witness witnesses worker
     workers outlet outlets group groups organization organizations activist activists
     crowd crowds audience delegate delegates donor donors editorial editorials email emails
-    letter memo ad ads website
+    letter memo ad ads website consultant consultants
     """
 )
 
@@ -159,7 +162,8 @@ NOT_NAME_WORDS: frozenset[str] = words(
     say says sen september she since so some still sunday than that the their then there
     these they this those though three thursday to today told tuesday two until we
     wednesday well what when where which while who whom whose why with without yes
-    yesterday yet you your
+    yesterday yet you your does did do is are was were has have had should could would can
+    more see
     """
 )
 
@@ -233,7 +237,7 @@ ADVERBS_AUX: frozenset[str] = words(
     """
 )
 
-# Words that cannot end a noun phrase: "a book by", "a wave of boos upon".
+# Words that cannot end a noun phrase: "a book by", "a round of cheers upon".
 FUNCTION_WORDS: frozenset[str] = words(
     """
     about after also and as at before but by for from if in into not of on or than to upon
@@ -253,7 +257,7 @@ INTRO_WORDS: frozenset[str] = words(
     """
 )
 
-# Words of a time phrase between a subject and its verb: "Rubio on Tuesday said".
+# Words of a time phrase between a subject and its verb: "Tate on Tuesday said".
 TIME_WORDS: frozenset[str] = words(
     """
     again also afternoon earlier evening friday last later monday month morning night on

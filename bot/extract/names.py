@@ -15,8 +15,10 @@ from bot.extract.lexicon import (
     ORG_PLACE_WORDS,
     ORG_WORDS,
     PERSON_TITLES,
+    PLACE_WORDS,
     SMALL_WORDS,
     TITLE_WORDS,
+    words,
 )
 from bot.extract.names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 
@@ -72,11 +74,11 @@ def analyse(run: str) -> Analysed | None:
         return None  # "The", "But", "President": most runs are one such word
     words = run.split()
     while len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIXES:
-        words.pop()  # "Joseph R. Murray II", "Martin Luther King Jr."
+        words.pop()  # "Joseph Q. Ward II", "Samuel T. Grove Jr."
     poss = bool(POSS.search(words[-1]))
     if poss:
         words[-1] = POSS.sub("", words[-1])
-    # the name starts after the run's last title word: "Wisconsin Gov. Scott Walker"
+    # the name starts after the run's last title word: "Nevada Gov. Colin Marsh"
     title: str | None = None
     k = 0
     for i, w in enumerate(words[:-1]):
@@ -91,12 +93,14 @@ def analyse(run: str) -> Analysed | None:
     pos = sum(len(w) + 1 for w in words[:k])  # runs are joined by one space
     words = [w.rstrip(".") if len(w) > 2 else w for w in words[k:]]
     for k in range(1, len(words) - 1):
-        # "Intelligence Republican Mike Pompeo": the name starts at its first name
+        # "Finance Republican Ada Brum": the name starts at its first name
         if words[k].lower() in _FIRST_NAMES and words[0].lower() not in _FIRST_NAMES:
             pos += sum(len(w) + 1 for w in words[:k])
             words = words[k:]
             break
-    if not ORG_PLACE_WORDS.isdisjoint(w.lower() for w in words) or words[-1].isupper():
+    if (
+        not ORG_PLACE_WORDS.isdisjoint(w.lower() for w in words) and not _placed_surname(words)
+    ) or words[-1].isupper():
         return None
     if words[0].isupper() and words[-1].lower() in TITLE_WORDS:
         return None  # "RNC Chief (of Staff …)": an acronym and a title, no name yet
@@ -108,6 +112,27 @@ def analyse(run: str) -> Analysed | None:
         gender = gender or "f"
     sure = (len(words) >= 2 and gender is not None) or title in PERSON_TITLES
     return pos, tuple(words), gender, sure, title, poss
+
+
+def _placed_surname(words: list[str]) -> bool:
+    """ "Cornel West", "Booker Washington": a first name, then a surname that names a place."""
+    first, last = words[0].lower(), words[-1].lower()
+    return (
+        len(words) == 2
+        and first in _FIRST_NAMES
+        and first not in ORG_PLACE_WORDS
+        and last in PLACE_WORDS
+        and last not in ORG_WORDS
+        and last not in _PLACE_NOUNS  # "Dallas County", "Virginia Beach": places after all
+    )
+
+
+_PLACE_NOUNS = words(
+    """
+    bay beach city coast county fort island islands kingdom lake las los mount new park
+    republic river san states valley
+    """
+)
 
 
 @lru_cache(maxsize=16384)

@@ -11,20 +11,15 @@ from collections.abc import Callable
 
 from bot.extract.lexicon import PRONOUNS_FEMALE, PRONOUNS_MALE
 from bot.extract.names import POSS, analyse, org_or_place, runs
-from bot.extract.person import Mention, Person, apposition
+from bot.extract.person import Mention, Person, apposition, by_role, in_passing
 from bot.extract.phrase import role_before
 from bot.extract.tokens import tokens
 
 # each branch opens with its letter and checks the word boundary behind it: the engine then
 # skips to candidate letters instead of trying every position (same matches as a leading \b)
 _PRONOUN = re.compile(r"(?:[Hh](?<!\w[Hh])(?:e|is|er|im)|[Ss](?<!\w[Ss])he)\b")
-_OPENING_PRONOUN = re.compile(r"(?:H(?<!\wH)e|S(?<!\wS)he)\b")
-
-
-_OBLIQUE = re.compile(
-    r"\b(?:in|with|to|for|from|by|at|of|on|about|against|than|like|over|toward|towards)\s+"
-    r"(?:the\s+)?$"
-)
+# "He"/"She", or "he"/"she" after a comma (the subject after an introductory phrase)
+_SUBJECT_PRONOUN = re.compile(r"(?:H(?<!\wH)e|S(?<!\wS)he|h(?<=, h)e|s(?<=, s)he)\b")
 
 
 # weights of the antecedent ranking, in sentences of distance
@@ -33,13 +28,6 @@ W_UNKNOWN = 1.0
 W_WEAK = 0.6
 W_SPOKE = 0.3
 W_AVOID = 1.5
-ROLE_SPAN = 1500  # how far back "the senator" looks for a senator named
-
-
-def _role_word(w: str, head: str) -> bool:
-    """A role word naming `head`: "senator" or its abbreviation "Sen."."""
-    w = w.rstrip(".")
-    return w == head or (len(w) >= 3 and head.startswith(w))
 
 
 class People:
@@ -57,6 +45,7 @@ class People:
         self._positions: list[int] = []
         self._spoke: set[int] = set()  # positions where a name or pronoun is a quote's source
         self._looked: dict[str, Person | None] = {}
+        self._weak_at: dict[int, bool] = {}  # ranking asks about the same mentions often
         self._build(masked, body_start)
 
     def _build(self, masked: str, body_start: int) -> None:
@@ -114,7 +103,7 @@ class People:
                 role = apposition(self.text, masked, pos, pos + len(form))
                 if role and role not in p.roles:
                     p.roles.append(role)
-            self.mentions.append(Mention(pos, p, poss))
+            self.mentions.append(Mention(pos, p, poss, pos + len(form)))
         # runs come in reading order, so the mentions are sorted already
         self._positions = [m.pos for m in self.mentions]
         self._voted = False  # pronoun votes for gender are counted when first needed
@@ -203,15 +192,25 @@ class People:
         """A sentence that opens with "He" or "She" names its subject as surely as a name does:
         resolve each such pronoun in reading order and count it as a mention of its person, so
         that "Smith … He nodded to Jones. “…,” he said" finds Smith, not Jones."""
-        for m in _OPENING_PRONOUN.finditer(self._masked):
+        masked = self._masked
+        for m in _SUBJECT_PRONOUN.finditer(masked):
             pos = m.start()
-            if sentence_start(pos) != pos:
+            s0 = sentence_start(pos)
+            if s0 != pos and not (masked[pos - 2 : pos] == ", " and self._after_intro(s0, pos)):
                 continue
             p = self._rank(m.group().lower(), pos, sentence_start, 2500, "")
             if p is not None:
                 i = bisect_left(self._positions, pos)
                 self._positions.insert(i, pos)
                 self.mentions.insert(i, Mention(pos, p))
+
+    def _after_intro(self, s0: int, pos: int) -> bool:
+        """ "At 31 years old, she …": the pronoun is the subject after an introductory phrase
+        that names nobody."""
+        if pos - s0 > 60:
+            return False
+        i = bisect_left(self._positions, s0)
+        return i >= len(self._positions) or self._positions[i] >= pos
 
     def _rank(
         self, w: str, pos: int, sentence_start: Callable[[int], int], limit: int, avoid: str
@@ -229,8 +228,8 @@ class People:
             if s0 != sent:
                 sents += 1 + (self._masked.count("\n", s0, sent) > 0) * 0.5
                 sent = s0
-                if sents > 6:
-                    break
+                if sents > 6 or W_SPOKE + W_FIRST - sents <= best_score:
+                    break  # too far back, or no farther mention can score higher
             p = m.person
             if not (p.sure or len(p.tokens) > 1):
                 continue  # "China", "Rome": a lone capitalised word is no antecedent
@@ -262,24 +261,18 @@ class People:
         return True
 
     def _weak(self, m: Mention) -> bool:
-        """ "Biden’s adviser", "with Biden": a poor antecedent for "he said"."""
-        return m.possessive or bool(_OBLIQUE.search(self._masked, max(0, m.pos - 14), m.pos))
+        """ "Biden’s adviser", "with Biden", "Varga consultant Simon Kerr": a poor
+        antecedent for "he said"."""
+        weak = self._weak_at.get(m.pos)
+        if weak is None:
+            weak = self._weak_at[m.pos] = in_passing(self._masked, m)
+        return weak
 
     def by_role(self, head: str, pos: int, places: tuple[str, ...] = ()) -> Person | None:
         """The last person before `pos` whose role contains `head` ("the senator"), and the
         place words too if any role names them ("the Florida senator": not Iowa's)."""
         i = bisect_left(self._positions, pos) - 1
-        h = head.lower()
-        first: Person | None = None
-        while i >= 0 and pos - self.mentions[i].pos < ROLE_SPAN:
-            p = self.mentions[i].person
-            i -= 1
-            if not any(_role_word(w, h) for r in p.roles for w in r.lower().split()):
-                continue
-            if not places or all(any(w in r for r in p.roles) for w in places):
-                return p
-            first = first or p
-        return first
+        return by_role(self.mentions, i, head, pos, places)
 
     def first_between(self, lo: int, hi: int) -> Person | None:
         i = bisect_left(self._positions, lo)

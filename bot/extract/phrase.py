@@ -10,6 +10,7 @@ from bot.extract.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     NOT_NAME_WORDS,
+    SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     TIME_HEADS,
     TITLE_WORDS,
@@ -18,6 +19,8 @@ from bot.extract.lexicon import (
 from bot.extract.tokens import Tok, is_cap, span_text
 
 _ROLE_STOP = frozenset({"who", "which", "whose", "where", "when", "that", "whom"})
+# title words that only join a role's parts ("Secretary of State"): no role on their own
+_LINK_WORDS = frozenset({"of", "and", "then", "under"})
 _PRONOMINAL = frozenset({"another", "one", "others", "some", "many", "both"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
@@ -129,12 +132,14 @@ def _leading_np(seg: list[Tok]) -> list[Tok]:
     for n, t in enumerate(seg):
         w = t[0]
         if w == "of" and out and _title(out[-1][0]) and n + 1 < len(seg) and _title(seg[n + 1][0]):
-            out.append(t)  # "Former US secretary of state Madeleine Albright"
+            out.append(t)  # "Former US secretary of state Ruth Okafor"
             continue
         if not out and w.lower() in SUBJECT_PRONOUNS:
             return [t]  # "She went on", "He said"
         if out and (w.lower() in _ROLE_STOP or (not seen_cap and _verb_like(w, out))):
-            break  # "the man who built …", "the justice sounded off …": the head came before
+            break  # "the woman who built …", "the judge sounded off …": the head came before
+        if len(out) == 1 and out[0][0].lower() in _PRONOMINAL and w in SPEECH_VERBS:
+            break  # "Another said …", "One wrote …": the determiner stands for a person
         if not seen_cap and w.lower() in DETERMINERS:
             out.append(t)  # "The email", "A spokesman": not a name for being capitalised
         elif is_cap(w) or w.lower() in {"de", "van", "von", "bin"}:
@@ -185,7 +190,7 @@ _VERBS_AUX = frozenset(
 
 
 def _verb_like(w: str, before: list[Tok]) -> bool:
-    """A finite verb after a determiner and a noun ("the justice sounded"): "-ed" forms and
+    """A finite verb after a determiner and a noun ("the judge sounded"): "-ed" forms and
     common auxiliaries, once the phrase has a head."""
     if len(before) < 2 or before[0][0].lower() not in DETERMINERS or not w.islower():
         return False
@@ -212,9 +217,9 @@ def role_before(text: str, seg: list[Tok]) -> str | None:
 
 def role_phrase(text: str, seg: list[Tok]) -> str | None:
     """An apposition that names a role: "the White House press secretary", "a Republican"."""
-    if not seg or len(seg) > 12 or seg[0][0].lower() in _ROLE_STOP:
-        return None
-    if not any(_title(t[0]) for t in seg):
+    if not seg or len(seg) > 12 or seg[0][0].lower() in _ROLE_STOP | _LINK_WORDS:
+        return None  # "of his supporters kicked a protester": a phrase, not a role
+    if not any(_title(t[0]) and t[0].lower() not in _LINK_WORDS for t in seg):
         return None
     k = 0
     while k < len(seg) and (seg[k][0].lower() in DETERMINERS or _POSSESSIVE.search(seg[k][0])):

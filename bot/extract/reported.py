@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from bot.extract.attribute import CUE, cue_text
+from bot.extract.cues import CUE_WORDS, cue_text, plural_noun, trie
 from bot.extract.lexicon import words
 from bot.extract.phrase import Source
 from bot.extract.subject import object_after, subject_before
@@ -24,6 +24,8 @@ _CLAUSE_CUES = words(
     maintained maintains stated testified testifies tweeted alleged alleges hinted
     """
 )
+# only the cues that take a clause are sought: most speech verbs in a text are not
+_CLAUSE_CUE = re.compile(trie(_CLAUSE_CUES & CUE_WORDS | {"according to", "According to"}))
 # "said (earlier this week) that …": a few words may come between the cue and "that"
 _THAT = re.compile(r"\s*(?:(?:[\w’'.-]+\s+){0,4}?that\s+)?")
 _CLOSE = re.compile(r"[”\"][^”\"]*$")
@@ -38,7 +40,7 @@ def reported(L: Layout) -> Iterator[tuple[int, int, Source, str]]:
     """(start, end, source, cue) of reported content, one per sentence at most."""
     starts = L.sent_starts
     done = -1
-    for m in CUE.finditer(L.masked):
+    for m in _CLAUSE_CUE.finditer(L.masked):
         cue = m.group().lower()
         if cue not in _CLAUSE_CUES:
             continue
@@ -71,9 +73,11 @@ def _one(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | No
             return _content(L, comma + 1, end, src, cue)
         return _content(L, lo, L.masked.rfind(",", lo, m.start()), src, cue)
     before = L.masked[lo : m.start()].rstrip()
+    if plural_noun(cue, before):
+        return None
     close = _CLOSE.search(before)
     if close and before.count(" ", close.start()) <= 8:
-        return None  # "“…,” Psaki said in a statement": the cue of a direct quote
+        return None  # "“…,” Okafor said in a statement": the cue of a direct quote
     src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
     if src is None:
         if before.endswith(","):

@@ -9,6 +9,7 @@ from bot.extract.phrase import Source
 
 BY_ROLE = True
 _PLURAL = frozenset({"they", "we"})
+_THINGS = frozenset({"it", "its"})  # a company, a statement, an ad: never a person
 
 
 def resolve(
@@ -29,7 +30,7 @@ def resolve(
         return name, src.role
     if src.kind == "pronoun":
         w = src.text.lower()
-        if w in _PLURAL or w == "i":
+        if w in _PLURAL or w == "i" or w in _THINGS:
             return (last_group or src.text), None
         p = people.pronoun(w, src.pos, sentence_start, avoid=said)
         return (p.name if p is not None else src.text), None

@@ -4,13 +4,19 @@ or the person a sentence opens with.
 
 from __future__ import annotations
 
-from bot.extract.lexicon import INTRO_WORDS, TIME_WORDS
+from bot.extract.lexicon import INTRO_WORDS, PLACE_WORDS, TIME_WORDS, words
+from bot.extract.names import org_or_place
 from bot.extract.phrase import Source, parse_np, role_phrase
-from bot.extract.tokens import Tok, split_segments, tokens
+from bot.extract.tokens import Tok, is_cap, split_segments, tokens
 
 _PREPS = frozenset(
     {"in", "on", "at", "to", "during", "after", "before", "with", "by", "for", "from"}
 )
+_ARTICLES = frozenset({"the", "a", "an"})
+_RELATIVES = frozenset({"which", "who", "whose", "whom", "where"})
+# words opening a phrase of time or place set off by commas between a subject and its cue
+_ASIDE_PREPS = frozenset({"during", "at", "in", "on", "after", "before", "speaking"})
+_OPEN_ASIDE = _ASIDE_PREPS | _RELATIVES  # asides after which any subject will do
 
 
 def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
@@ -20,7 +26,7 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
         return None
     last = segs[-1]
     if len(last) == 1 and last[0][0].lower() == "who" and len(segs) >= 2 and segs[-2]:
-        # "Indiana Gov. Mike Pence, who called their son …": the antecedent speaks
+        # "Nevada Gov. Colin Marsh, who called their son …": the antecedent speaks
         src = parse_np(text, segs[-2][-10:])
         return src if src is not None and src.kind == "name" else None
     last = _untimed(last)
@@ -32,13 +38,22 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
             if role and len(segs[-2]) <= 8:
                 src = Source(src.text, src.kind, src.pos, role)
         return src
-    # "Cory James, 22, of Flint, Mich., said": pass over ages and home towns
+    # "Dale Pruitt, 27, of Akron, Ohio, said": pass over ages and home towns
     k = len(segs) - 2
-    while k >= 1 and _aside(text, segs[k]):
+    while k >= 1 and (
+        _aside(text, segs[k])
+        or _place_after(segs, k)
+        # "Quill, 44, an illustrator, said": an age, then a role
+        or (_appositive(segs[k]) and bool(segs[k - 1]) and segs[k - 1][0][0].isdigit())
+    ):
         k -= 1
     if k < len(segs) - 2:
+        # past an age or a home town only a name will do; past a phrase of time or place any
+        # subject: "An official, speaking on condition of anonymity, said"
         src = parse_np(text, segs[k][-10:])
-        return src if src is not None and src.kind == "name" else None
+        if src is not None and src.kind != "name" and segs[k + 1][0][0].lower() not in _OPEN_ASIDE:
+            return None
+        return src
     if len(segs) >= 3 and segs[-2]:
         a, b = segs[-3][-10:], segs[-2]
         first, second = parse_np(text, a), parse_np(text, b[-10:])
@@ -51,8 +66,8 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
 
 
 def _untimed(seg: list[Tok]) -> list[Tok]:
-    """`seg` without a time phrase naming a day at its end ("Rubio on Tuesday said",
-    "Priebus later Thursday told"), if a word before it is left."""
+    """`seg` without a time phrase naming a day at its end ("Tate on Tuesday said",
+    "Ostrow later Thursday told"), if a word before it is left."""
     k = len(seg)
     while k > 1 and (seg[k - 1][0].lower() in TIME_WORDS or seg[k - 1][0].isdigit()):
         k -= 1
@@ -61,25 +76,74 @@ def _untimed(seg: list[Tok]) -> list[Tok]:
 
 
 def _aside(text: str, seg: list[Tok]) -> bool:
-    """An age, a home town or a state set off by commas after a name."""
-    if not seg or len(seg) > 4:
+    """An age, a home town or a state set off by commas after a name, or a phrase of time or
+    place ("Quill, during a town hall in Boise, said")."""
+    if not seg:
         return False
     first = seg[0][0]
-    state = len(seg) == 1 and text[seg[0][2] - 1 : seg[0][2] + 1].find(".") >= 0  # "Mich."
+    if first.lower() in _ASIDE_PREPS and len(seg) <= 12:
+        return True
+    if first.lower() in _RELATIVES and len(seg) <= 25:
+        return True  # "Ambler, who is a pastor in Laramie, Wyoming, slammed …"
+    if len(seg) > 4:
+        return False
+    # "Mich.", "Colorado": a state after a town
+    state = len(seg) == 1 and (
+        text[seg[0][2] - 1 : seg[0][2] + 1].find(".") >= 0 or first.lower() in PLACE_WORDS
+    )
     return first.isdigit() or first.lower() in {"of", "from"} or state
+
+
+def _appositive(seg: list[Tok]) -> bool:
+    """ "a Denver freelance illustrator": a role set off by commas."""
+    return 0 < len(seg) <= 12 and seg[0][0].lower() in _ARTICLES
+
+
+def _place_after(segs: list[list[Tok]], k: int) -> bool:
+    """ "…, in Macon, Georgia, said": a capitalised word or two after a phrase of place."""
+    seg = segs[k]
+    return (
+        0 < len(seg) <= 2
+        and all(t[0][:1].isupper() for t in seg)
+        and k >= 2
+        and bool(segs[k - 1])
+        and segs[k - 1][0][0].lower() in _ASIDE_PREPS
+    )
 
 
 def sentence_subject(
     text: str, masked: str, lo: int, hi: int, people_only: bool = True
 ) -> Source | None:
     """The person or pronoun that a sentence opens with, past introductory phrases
-    ("Speaking in Salem, Trump …", "Here in Columbia, Sanders …"); any source with
-    `people_only=False` ("The email goes on to say: …")."""
-    for seg in split_segments(tokens(masked, lo, hi))[:4]:
+    ("Speaking in Bend, Vasquez …", "Here in Fresno, Fenn …"); any source with
+    `people_only=False` ("The letter goes on to say: …")."""
+    intro = False
+    segs = split_segments(tokens(masked, lo, hi))[:4]
+    for k, seg in enumerate(segs):
         if not seg:
             continue
         w = seg[0][0].lower()
-        if w in INTRO_WORDS or w.endswith("ing") or w.endswith("ly") or _participle(seg):
+        if (
+            w in INTRO_WORDS
+            or w.endswith("ing")
+            or w.endswith("ly")
+            or _participle(seg)
+            or _time_phrase(seg)
+        ):
+            intro = True
+            continue
+        if w in _RELATIVES:
+            continue  # "…, which is due to hold the primary, Marsh said": a relative clause
+        if (
+            intro
+            and w in _ARTICLES
+            and k + 1 < len(segs)
+            and segs[k + 1][:1]
+            and is_cap(segs[k + 1][0][0])
+        ):
+            continue  # "Followed by Nina Falk, the treasurer, Haldane …": an apposition
+        if _dateline(seg) or (intro and _place(masked, seg)):
+            intro = True  # "DENVER, Dec. 8 —", "SPRINGFIELD, Mo. —", "In Bend, Ore., Vasquez"
             continue
         src = parse_np(text, seg, from_end=False)
         if src is not None and (src.kind in {"name", "pronoun"} or not people_only):
@@ -88,8 +152,40 @@ def sentence_subject(
     return None
 
 
+_MONTHS = words(
+    """
+    jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june
+    july august september october november december
+    """
+)
+
+
+def _time_phrase(seg: list[Tok]) -> bool:
+    """ "Later on Sunday", "Earlier this week", "Last month": a time, then the subject."""
+    return len(seg) <= 4 and all(
+        t[0].lower() in TIME_WORDS or t[0].lower() in _MONTHS or t[0].isdigit() for t in seg
+    )
+
+
+def _dateline(seg: list[Tok]) -> bool:
+    """A dateline's place in capitals ("WASHINGTON") or its date ("Dec. 8")."""
+    if all(t[0].isupper() and len(t[0]) > 2 for t in seg):
+        return True
+    return seg[0][0].rstrip(".").lower() in _MONTHS and any(t[0].isdigit() for t in seg)
+
+
+def _place(masked: str, seg: list[Tok]) -> bool:
+    """A place named on its own: "New Hampshire", "Ohio", "Mich."."""
+    if len(seg) > 3 or not all(t[0][:1].isupper() for t in seg):
+        return False
+    if len(seg) == 1:
+        return seg[0][0].lower() in PLACE_WORDS or masked[seg[0][2] : seg[0][2] + 1] == "."
+    found = org_or_place(" ".join(t[0] for t in seg))
+    return found is not None and found[1] == "place"
+
+
 def _participle(seg: list[Tok]) -> bool:
-    """ "Preceded at the lectern by …", "Asked about it, …": a past participle opening an
+    """ "Followed at the podium by …", "Asked about it, …": a past participle opening an
     introductory phrase (a lower-case word follows it, which no name's first word does)."""
     w = seg[0][0]
     return len(seg) > 1 and len(w) > 5 and w.endswith("ed") and seg[1][0].islower()

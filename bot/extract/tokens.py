@@ -14,7 +14,15 @@ Tok = tuple[str, int, int]
 
 
 def tokens(masked: str, lo: int, hi: int) -> list[Tok]:
-    out = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked, lo, hi)]
+    # every character that is not white space belongs to a token, so each token is the first
+    # match of its text after the previous one: str.find is cheaper than a match object's spans
+    out: list[Tok] = []
+    pos = lo
+    find = masked.find
+    for w in _TOKEN.findall(masked, lo, hi):
+        start = find(w, pos)
+        pos = start + len(w)
+        out.append((w, start, pos))
     if masked.find(".", lo, hi) < 0:
         return out  # most stretches have no full stop to split off
     fixed: list[Tok] = []

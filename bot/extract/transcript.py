@@ -1,4 +1,4 @@
-"""Transcript lines without quotation marks: "TAPPER: Do you think …" as direct speech."""
+"""Transcript lines without quotation marks: "PRUITT: Do you think …" as direct speech."""
 
 from __future__ import annotations
 

@@ -1,0 +1,53 @@
+"""Speech cues: the verbs that introduce someone's words, found as whole words, and a cue as
+written with its audience or medium ("told reporters", "said in a statement")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.lexicon import SPEECH_VERBS
+
+
+def trie(words: frozenset[str]) -> str:
+    """Whole words from `words`, as an alternation folded into a trie: the regex engine then
+    tries one branch per letter."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(ch) + pattern(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return r"(?<![\w-])" + pattern(root) + r"\b"
+
+
+CUE_WORDS = SPEECH_VERBS | {"according to", "According to"}
+CUE = re.compile(trie(CUE_WORDS))
+# "told reporters", "told CNN": the audience is part of the cue as written
+_TOLD_OBJ = re.compile(r"\s+(reporters|journalists|the press|[A-Z][\w&]*(?: News)?)\b")
+_STATEMENT = re.compile(r"\s+in an? (?:statement|interview|tweet|email|post)\b")
+
+
+def cue_text(masked: str, m: re.Match[str]) -> str:
+    cue = m.group()
+    if cue in {"told", "tells", "telling"}:
+        o = _TOLD_OBJ.match(masked, m.end())
+        if o:
+            return f"{cue} {o.group(1)}"
+    s = _STATEMENT.match(masked, m.end())
+    return cue + s.group() if s else cue
+
+
+_OF_NOUN = re.compile(r"\bof(?: (?:the|their|his|her|its|[A-Z]\w*))?$")
+
+
+def plural_noun(cue: str, before: str) -> bool:
+    """ "41% of Republican claims", "one of the calls": the cue word is a plural noun."""
+    return cue.endswith("s") and _OF_NOUN.search(before) is not None

@@ -1,0 +1,42 @@
+"""Sources written apart from any cue: a line signing the quote above it ("- Jane Roe."), and
+the possessor of the words a colon introduces ("Varga’s response was:")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.lexicon import NOT_NAME_WORDS
+from bot.extract.phrase import Source
+from bot.extract.subject import object_after
+from bot.extract.text import Layout
+
+_SIGNATURE = re.compile(r"\s*[-―—–]{1,2}\s*(?=[A-Z])")
+_WORDS_OF = re.compile(
+    r"(?<![\w’'])([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2})['’]s (?:[\w-]+ ){0,2}?"
+    r"(?:response|reply|answer|statement|message|comment|reaction|retort|post|tweet|letter"
+    r"|email|note|words|remarks|advice|verdict)(?: (?:was|is|read|reads|said|says))?:"
+)
+
+
+def signature(L: Layout, para: int) -> tuple[Source, str, bool] | None:
+    """A quote that ends its paragraph, signed on the next line: "“…” ¶ - Jane Roe, Ohio."."""
+    if para >= len(L.paras):
+        return None
+    p0, p1 = L.paras[para]
+    d = _SIGNATURE.match(L.masked, p0, p1)
+    if d is None or L.masked.count(" ", p0, p1) > 12 or L.masked[p0:p1].rstrip(" .")[-1:] in "-–—":
+        return None  # "– Eager to grill Haldane –": a heading between dashes
+    src = object_after(L.text, L.masked, d.end(), p1)
+    return (src, "―", False) if src is not None and src.kind == "name" else None
+
+
+def words_of(masked: str, lo: int, colon: int) -> Source | None:
+    """ "Varga’s response was:", "From Tate's Facebook post:": whose words follow."""
+    m = _WORDS_OF.search(masked, max(lo, colon - 80), colon + 1)
+    if m is None:
+        return None
+    name, pos = m.group(1), m.start(1)
+    while " " in name and name.split(" ", 1)[0].lower() in NOT_NAME_WORDS:
+        cut = name.index(" ") + 1  # "From Tate's post": the name starts after "From"
+        name, pos = name[cut:], pos + cut
+    return Source(name, "name", pos)
