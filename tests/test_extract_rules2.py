@@ -361,3 +361,11 @@ def test_sentence_adverb_more_is_no_name() -> None:
         "short ad called “Main Street” on local stations."
     )
     assert "More" not in {q.speaker for q in extract(text).quotes}
+
+
+def test_a_short_surname_before_a_full_stop_ends_the_name() -> None:
+    text = 'Owen Tate spoke before Victor Lund. Tate left early. "We will win," he said.'
+    names = [e.name for e in extract(text, None).entities]
+    assert ["Owen Tate", "Victor Lund"] == names
+    text = 'Lt. Gen. Ada Moss and Sen. Bo Rand met. "We agree," Moss said.'
+    assert ["Ada Moss"] == [q.speaker for q in extract(text, None).quotes]

@@ -22,11 +22,20 @@ from bot.extract.lexicon import (
 )
 from bot.extract.names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 
-# "Sen.", "J." and "Jr." keep their dot; a longer word's dot ends the sentence and the run
-_TOK = r"[A-Z](?:[a-z]{0,3}\.|[\w'’\-]*)"
+# "Sen.", "J." and "Jr." keep their dot; any other word's dot ends the sentence and the run
+# ("… spoke before Ann Lund. Tate left": two names, not "Ann Lund Tate")
+# the lower-case rest of Sen. Rep. Gov. Gen. Col. Lt. Sgt. Capt. Cmdr. Adm. Dr. Mr. Mrs. Ms.
+# St. Prof. Pres. Rev. Hon. Atty. Supt. Maj. Cpl. Pvt. Amb. Sec. Del. Ald. Jr. Sr. Corp. Inc.
+# Co. Mt. Ave. Blvd. and state forms (Ala. Cal. Mich. Mass. Conn. Minn. Neb. Tex. Va. Ill. …);
+# an initial ("J.") has no rest
+_ABBREV = (
+    r"(?:(?:en|ep|ov|ol|t|gt|apt|mdr|dm|r|rs|s|rof|res|ev|on|tty|upt|aj|pl|vt|mb|ec|el|ld"
+    r"|orp|nc|o|ve|lvd|la|al|ich|ass|onn|inn|eb|ex|a|ll|nd|y|an|kla|enn|is|olo|iss|ont|riz|re)?\.)"
+)
+_TOK = rf"[A-Z](?:{_ABBREV}|[\w'’\-]*)"
 # the first capital comes before its word-boundary check, so the engine can skip ahead to
 # capitals instead of trying every position: same matches as a leading \b, faster
-_FIRST = r"[A-Z](?<!\w[A-Z])(?:[a-z]{0,3}\.|[\w'’\-]*)"
+_FIRST = rf"[A-Z](?<!\w[A-Z])(?:{_ABBREV}|[\w'’\-]*)"
 _RUN = re.compile(rf"{_FIRST}(?: (?:(?:de|van|von|bin|la|al|del|da|der) )?{_TOK})*")
 POSS = re.compile(r"(?:['’]s|['’])$")
 # a lower-case word that Title Case would have capitalised: the line is prose
