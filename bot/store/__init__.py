@@ -23,7 +23,7 @@ from bot.errors import NewsbotError
 from bot.feeds.model import Feed, ItemLog, Known  # -- feeds --
 from bot.models import Article, Extraction, Person, StoredArticle, StoredQuote, StoreStats
 from bot.schema import migrations
-from bot.store import digests, reads, writes
+from bot.store import digests, people, reads, writes
 from bot.store import feeds as feed_rows  # -- feeds --
 from bot.store import watches as watch_rows  # -- watches --
 from bot.watch import ChannelState, Tracked  # -- watches --
@@ -178,17 +178,17 @@ class Store:
         return self._run(reads.top_stories, match, period, skip, limit)
 
     def people(self, name: str, limit: int = 10) -> list[Person]:
-        return self._run(reads.people, name, limit)
+        return self._run(people.people, name, limit)
 
     def complete(self, field: str, prefix: str, limit: int) -> tuple[str, ...]:
-        return self._run(reads.complete, field, prefix, limit)
+        return self._run(people.complete, field, prefix, limit)
 
     def person(self, entity_id: int) -> Person | None:
-        return self._run(reads.person, entity_id)
+        return self._run(people.person, entity_id)
 
     def vocabulary(self) -> tuple[str, ...]:
         """Names for 'did you mean', cached until the store changes."""
-        return self._cached("vocabulary", reads.vocabulary)
+        return self._cached("vocabulary", people.vocabulary)
 
     def _cached(self, name: str, read: Callable[[Database], T]) -> T:
         # Whole-table reads are kept until a write changes the store's generation.
