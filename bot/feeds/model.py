@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
+
+from bot.names import canonical_url
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,43 @@ class ItemLog:
     published: datetime | None = None
     seen: datetime | None = None
     canonical_url: str | None = None
+
+
+class FeedItem(Protocol):
+    """What a feed entry and a page built from it both know about the item."""
+
+    @property
+    def guid(self) -> str: ...
+    @property
+    def link(self) -> str | None: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def published(self) -> datetime | None: ...
+
+
+def item_log(
+    feed_url: str,
+    item: FeedItem,
+    now: datetime,
+    outcome: str,
+    reason: str,
+    duplicate_of: str | None = None,
+    article_id: str | None = None,
+) -> ItemLog:
+    return ItemLog(
+        feed_url=feed_url,
+        guid=item.guid,
+        url=item.link,
+        title=item.title,
+        outcome=outcome,
+        reason=reason,
+        duplicate_of=duplicate_of,
+        article_id=article_id,
+        published=item.published,
+        seen=now,
+        canonical_url=canonical_url(item.link),
+    )
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from bot.feeds.model import ItemLog
+from bot.feeds.model import ItemLog, item_log
 from bot.feeds.pages import Built
 from bot.names import canonical_url, content_hash
 
@@ -29,7 +29,7 @@ def save_built(store: Store, built: Sequence[Built], now: datetime) -> Saved:
     keep = [b for b in built if b.article is not None]
     for b in built:
         if b.article is None:
-            logs.append(item_log(now, b, "rejected", b.reason))
+            logs.append(item_log(b.job.feed_url, b.job, now, "rejected", b.reason))
             outcomes[(b.job.feed_url, "rejected")] += 1
     batch = []
     for b in keep:
@@ -43,38 +43,16 @@ def save_built(store: Store, built: Sequence[Built], now: datetime) -> Saved:
         if outcome in {"added", "updated"}:
             stored[b.job.feed_url] += 1
             word = "stored" if outcome == "added" else "updated"
-            logs.append(item_log(now, b, word, b.reason, article_id=article.id))
+            logs.append(item_log(b.job.feed_url, b.job, now, word, b.reason, article_id=article.id))
             continue
         found = store.find_article(
             article.id, canonical_url(article.url), content_hash(article.text)
         )
         dup = found[0] if found else None
-        logs.append(item_log(now, b, "duplicate", "same text as a stored article", dup))
+        logs.append(
+            item_log(b.job.feed_url, b.job, now, "duplicate", "same text as a stored article", dup)
+        )
         outcomes[(b.job.feed_url, "duplicate")] += 1
     if logs:
         store.log_feed_items(logs, dict(stored))
     return Saved(stored, outcomes)
-
-
-def item_log(
-    now: datetime,
-    b: Built,
-    outcome: str,
-    reason: str,
-    dup: str | None = None,
-    article_id: str | None = None,
-) -> ItemLog:
-    job = b.job
-    return ItemLog(
-        feed_url=job.feed_url,
-        guid=job.guid,
-        url=job.link,
-        title=job.title,
-        outcome=outcome,
-        reason=reason,
-        duplicate_of=dup,
-        article_id=article_id,
-        published=job.published,
-        seen=now,
-        canonical_url=canonical_url(job.link),
-    )

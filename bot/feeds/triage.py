@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.feeds.model import ItemLog, Known
+from bot.feeds.model import ItemLog, Known, item_log
 from bot.feeds.parse import Entry
 from bot.names import canonical_url
 
@@ -61,27 +61,3 @@ def triage(
         else:
             new.append(entry)
     return Triage(tuple(new), tuple(logs))
-
-
-def item_log(
-    feed_url: str,
-    entry: Entry,
-    now: datetime,
-    outcome: str,
-    reason: str,
-    duplicate_of: str | None = None,
-    article_id: str | None = None,
-) -> ItemLog:
-    return ItemLog(
-        feed_url=feed_url,
-        guid=entry.guid,
-        url=entry.link,
-        title=entry.title,
-        outcome=outcome,
-        reason=reason,
-        duplicate_of=duplicate_of,
-        article_id=article_id,
-        published=entry.published,
-        seen=now,
-        canonical_url=canonical_url(entry.link),
-    )
