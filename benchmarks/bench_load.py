@@ -46,6 +46,7 @@ from tests.fakes.fake_slack import (  # noqa: E402
     free_port,
     signed_headers,
     slash_body,
+    until_listening,
 )
 
 QUESTIONS = [
@@ -109,19 +110,15 @@ def bot_env(store: str, api_url: str) -> dict[str, str]:
     return env
 
 
-async def until_listening(
+async def bot_listening(
     session: aiohttp.ClientSession, url: str, bot: subprocess.Popen, log: Path
 ) -> None:
-    for _ in range(600):
+    def alive() -> None:
         if bot.poll() is not None:
             raise SystemExit(f"the bot exited ({bot.returncode}) before listening:\n{tail(log)}")
-        try:
-            async with session.get(url) as response:
-                await response.read()
-                return
-        except aiohttp.ClientConnectionError:
-            await asyncio.sleep(0.1)
-    raise SystemExit(f"nothing listening at {url} after 60 s:\n{tail(log)}")
+
+    if not await until_listening(session, url, alive, seconds=60, pause=0.1):
+        raise SystemExit(f"nothing listening at {url} after 60 s:\n{tail(log)}")
 
 
 def corpus(n: int) -> Path:
@@ -227,7 +224,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
             bot = spawn(serve, env, blog)
             limit = aiohttp.TCPConnector(limit=args.concurrency)
             async with aiohttp.ClientSession(connector=limit) as session:
-                await until_listening(session, url, bot, bot_log)
+                await bot_listening(session, url, bot, bot_log)
                 sampler.watch("bot", bot.pid)
                 figures["bot_rss_listening_mb"] = mb(sampler.peak_mb.get("bot"))
                 ingest = spawn(["ingest", str(articles)], env, ilog)

@@ -36,6 +36,7 @@ from tests.fakes.fake_slack import (
     free_port,
     mention_event,
     running_slack,
+    until_listening,
 )
 from tests.fakes.platform_fixtures import slack_settings, started_discord
 
@@ -183,13 +184,7 @@ def test_a_running_slack_bot_never_logs_its_secrets(slack_fake: FakeSlack, tmp_p
 async def _mention_and_command(fake: FakeSlack, port: int) -> None:
     url = f"http://127.0.0.1:{port}/slack/events"
     async with aiohttp.ClientSession() as session:
-        for _ in range(600):  # until the child listens
-            try:
-                async with session.get(url) as response:
-                    await response.read()
-                break
-            except aiohttp.ClientConnectionError:
-                await asyncio.sleep(0.05)
+        assert await until_listening(session, url, seconds=30, pause=0.05)  # the child listens
         running = RunningSlack(url, fake, session)
         assert 200 == (await running.command("quotes China"))[0]
         assert 200 == (await running.event(mention_event("who said what about China")))[0]

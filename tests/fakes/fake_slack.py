@@ -15,7 +15,7 @@ import socket
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -414,7 +414,8 @@ async def running_slack(
     url = f"http://{settings.host}:{settings.port}/slack/events"
     async with aiohttp.ClientSession() as session:
         try:
-            await _until_listening(session, url, task)
+            if not await until_listening(session, url, _serving(task)):
+                raise AssertionError(f"nothing listening at {url}")
             yield RunningSlack(url, fake, session)
         finally:
             task.cancel()
@@ -422,15 +423,31 @@ async def running_slack(
                 await task
 
 
-async def _until_listening(session: aiohttp.ClientSession, url: str, task: asyncio.Task) -> None:
-    for _ in range(500):
-        if task.done():
-            task.result()  # re-raise why serve() stopped
-            raise AssertionError("serve() returned early")
+async def until_listening(
+    session: aiohttp.ClientSession,
+    url: str,
+    alive: Callable[[], None] = lambda: None,
+    seconds: float = 5.0,
+    pause: float = 0.01,
+) -> bool:
+    """Poll `url` until something answers (True) or `seconds` pass (False); `alive` raises
+    as soon as the server being waited for has stopped."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive()
         try:
             async with session.get(url) as response:
                 await response.read()
-                return
+                return True
         except aiohttp.ClientConnectionError:
-            await asyncio.sleep(0.01)
-    raise AssertionError(f"nothing listening at {url}")
+            await asyncio.sleep(pause)
+    return False
+
+
+def _serving(task: asyncio.Task) -> Callable[[], None]:
+    def alive() -> None:
+        if task.done():
+            task.result()  # re-raise why serve() stopped
+            raise AssertionError("serve() returned early")
+
+    return alive
