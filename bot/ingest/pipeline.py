@@ -43,6 +43,8 @@ PARALLEL_FROM = 2000  # below this many items a process pool costs more than it 
 _GC_THRESHOLD = (10_000, 50, 50)
 Progress = Callable[[int, int | None], None]
 Chunk = tuple[list[Article], list[Rejected], int]
+# Articles with their content hashes: computed once to skip stored ones, reused when stored.
+Hashed = tuple[list[tuple[Article, str]], list[Rejected], int]
 
 
 def default_workers() -> int:
@@ -142,31 +144,32 @@ def _chunks(items: Iterator[Article | Rejected]) -> Iterator[Chunk]:
         yield articles, problems, seen
 
 
-def _unseen(store: Store, chunks: Iterator[Chunk], counts: dict[str, int]) -> Iterator[Chunk]:
+def _unseen(store: Store, chunks: Iterator[Chunk], counts: dict[str, int]) -> Iterator[Hashed]:
     """Drop articles stored before under the same id with the same text, before extraction:
     a rerun after a crash, or a feed dump ingested again, costs a lookup, not a re-parse."""
     for articles, problems, seen in chunks:
-        stored = store.unchanged([(a.id, content_hash(a.text)) for a in articles])
+        hashed = [(a, content_hash(a.text)) for a in articles]
+        stored = store.unchanged([(a.id, digest) for a, digest in hashed])
         counts["duplicate"] += sum(a.id in stored for a in articles)
-        yield [a for a in articles if a.id not in stored], problems, seen
+        yield [(a, digest) for a, digest in hashed if a.id not in stored], problems, seen
 
 
-def _prepare_chunk(chunk: Chunk) -> tuple[list[Prepared], list[Rejected], int]:
+def _prepare_chunk(chunk: Hashed) -> tuple[list[Prepared], list[Rejected], int]:
     articles, problems, seen = chunk
     ready = []
-    for article in articles:
+    for article, digest in articles:
         try:
             extraction = extract(article.text, article.title)
         except Exception:  # one odd article must not stop a corpus; store it without quotes
             log.exception("quote extraction failed for %s", article.id)
             problems.append(Rejected(article.url or article.id, EXTRACTION_FAILED, kept=True))
             extraction = Extraction()
-        ready.append(prepare(article, extraction))
+        ready.append(prepare(article, extraction, digest))
     return ready, problems, seen
 
 
 def _in_pool(
-    chunks: Iterator[Chunk], workers: int
+    chunks: Iterator[Hashed], workers: int
 ) -> Iterator[tuple[list[Prepared], list[Rejected], int]]:
     """Prepare chunks in worker processes, in order, with a bounded number in flight."""
     with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -49,7 +49,8 @@ class Prepared:
     quotes: tuple[PreparedQuote, ...]
 
 
-def prepare(article: Article, extraction: Extraction) -> Prepared:
+def prepare(article: Article, extraction: Extraction, digest: str | None = None) -> Prepared:
+    """`digest`: the text's content hash when the caller has it already."""
     entities = []
     for entity in extraction.entities:
         key = norm(entity.name)
@@ -78,7 +79,7 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
     return Prepared(
         article=article,
         canonical_url=canonical_url(article.url),
-        content_hash=content_hash(article.text),
+        content_hash=digest or content_hash(article.text),
         sketch=stories.sketch(article.text),
         entities=tuple(entities),
         quotes=quotes,
