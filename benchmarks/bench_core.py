@@ -112,9 +112,8 @@ def pct(values: list[float], p: float) -> float:
 # VmHWM belongs to the process's own memory map; ru_maxrss would also count the pages the
 # child shared with this (much bigger) benchmark process when it was forked.
 ASK = (
-    "import re, sys; from adapters.cli import main; main(sys.argv[1:]);"
-    " print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1),"
-    " file=sys.stderr)"
+    "import os, sys; from adapters.cli import main; from benchmarks.procs import vm_hwm_mb;"
+    " main(sys.argv[1:]); print(vm_hwm_mb(os.getpid()), file=sys.stderr)"
 )
 
 
@@ -128,7 +127,7 @@ def ask_rss(db: Path) -> float:
         capture_output=True,
         text=True,
     )
-    return int(done.stderr.strip().splitlines()[-1]) / 1024
+    return float(done.stderr.strip().splitlines()[-1])
 
 
 def main() -> None:
