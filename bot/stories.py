@@ -7,10 +7,11 @@ the texts, and the few smallest hashes serve as LSH keys to find candidates chea
 
 from __future__ import annotations
 
-import heapq
 import re
 import struct
 import zlib
+from collections.abc import Iterable
+from typing import TypeVar
 
 K = 64  # sketch size: Jaccard estimates within about ±0.06
 LSH_KEYS = 4  # the smallest hashes, indexed to find candidates
@@ -18,6 +19,7 @@ SHINGLE = 4
 SAME_STORY = 0.4  # estimated Jaccard above which two articles tell the same story
 _WORD = re.compile(r"\w+")
 _PACK = struct.Struct(f"<{K}I")
+T = TypeVar("T")
 
 
 def sketch(text: str) -> tuple[int, ...]:
@@ -31,12 +33,37 @@ def sketch(text: str) -> tuple[int, ...]:
 
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
-    """Estimated Jaccard similarity of the texts behind two sketches."""
+    """Estimated Jaccard similarity of the texts behind two sketches: the share of the
+    K smallest hashes of their union that both hold."""
     if not a or not b:
         return 0.0
-    union_bottom = heapq.nsmallest(min(K, len(set(a) | set(b))), set(a) | set(b))
-    shared = set(a) & set(b)
-    return sum(1 for h in union_bottom if h in shared) / len(union_bottom)
+    mine = set(a)
+    union = sorted(mine.union(b))[:K]
+    return len(mine.intersection(b).intersection(union)) / len(union)
+
+
+def closest(s: tuple[int, ...], candidates: Iterable[tuple[T, tuple[int, ...]]]) -> T | None:
+    """The label of the candidate most similar to `s`, if one tells the same story.
+
+    At a million articles each new one meets dozens of candidates through its LSH keys,
+    so most are ruled out by counting shared hashes before any sorting: with full
+    sketches the estimate can be at most shared / K.
+    """
+    if not s:
+        return None
+    mine = set(s)
+    best, label = SAME_STORY, None
+    for candidate, other in candidates:
+        if not other:
+            continue
+        shared = mine.intersection(other)
+        if len(s) == K and len(other) == K and len(shared) < best * K:
+            continue
+        union = sorted(mine.union(other))[:K]
+        score = len(shared.intersection(union)) / len(union)
+        if score >= best:
+            best, label = score, candidate
+    return label
 
 
 def lsh_keys(s: tuple[int, ...]) -> tuple[int, ...]:

@@ -57,6 +57,26 @@ def test_short_texts_have_no_sketch():
     assert (5, 1, 9) == stories.unpack(stories.pack((5, 1, 9)))
 
 
+def test_closest_picks_what_exact_scores_would_pick():
+    """The shortcut that skips candidates sharing too few hashes never changes the answer."""
+    rng = random.Random(11)
+    mine = tuple(sorted(rng.sample(range(10**6), 64)))
+    candidates = []
+    for label in range(300):  # overlaps from none to nearly all, some short sketches
+        keep = rng.randrange(65)
+        other = sorted(set(rng.sample(mine, keep)) | set(rng.sample(range(10**6), 64 - keep)))
+        candidates.append((label, tuple(other[: rng.choice([64, 64, 64, 20])])))
+    best, expected = stories.SAME_STORY, None
+    for label, other in candidates:
+        score = stories.similarity(mine, other)
+        if score >= best:
+            best, expected = score, label
+    assert expected is not None
+    assert expected == stories.closest(mine, candidates)
+    assert None is stories.closest(mine, [(1, ()), (2, (5, 6, 7))])
+    assert None is stories.closest((), candidates)
+
+
 WIRE = (
     "The city council voted on Monday to close the old harbour bridge for repairs after"
     " inspectors found cracks in two of its supports, the mayor's office said.\n\n"

@@ -135,7 +135,8 @@ def new_quotes(
         )
         params += [match, keys[0] << 8, (keys[1] << 8) | 0xFF]
     rows = db.execute(
-        f"select {_QUOTE_COLUMNS} from articles a join quotes q on q.article_key = a.key"
+        f"select {_QUOTE_COLUMNS} from articles a join quotes q"
+        " on q.key between a.key << 8 and (a.key << 8) | 255"
         f" where {' and '.join(where)} order by a.seq, q.key limit ?",
         [*params, limit],
     ).fetchall()

@@ -165,15 +165,22 @@ def _save_one(db: Database, cache: EntityCache, tally: Tally, item: Prepared, no
 
 def _delete_article(db: Database, tally: Tally, key: int) -> None:
     tally.index_text(db)  # the delete triggers remove index rows, so they must be there
-    for (speaker_id,) in db.execute("select speaker_id from quotes where article_key = ?", [key]):
+    quotes = [key << 8, (key << 8) | 0xFF]  # a quote's key starts with its article's
+    for (speaker_id,) in db.execute(
+        "select speaker_id from quotes where key between ? and ?", quotes
+    ):
         if speaker_id is not None:
             tally.quotes_by[speaker_id] -= 1
         tally.totals["quotes"] -= 1
     for (entity_id,) in db.execute("select entity_id from mentions where article_key = ?", [key]):
         tally.articles_by[entity_id] -= 1
     tally.totals["articles"] -= 1
-    db.execute("delete from story_keys where article_key = ?", [key])
-    db.execute("delete from quotes where article_key = ?", [key])
+    (blob,) = db.execute("select sketch from articles where key = ?", [key]).fetchone()
+    db.conn.executemany(
+        "delete from story_keys where hash = ? and article_key = ?",
+        [(h, key) for h in stories.lsh_keys(stories.unpack(blob))],
+    )
+    db.execute("delete from quotes where key between ? and ?", quotes)
     db.execute("delete from mentions where article_key = ?", [key])
     db.execute("delete from articles where key = ?", [key])
 
@@ -267,12 +274,8 @@ def _story(db: Database, key: int, sketch: tuple[int, ...]) -> int:
         f" ({' union '.join([each] * len(keys))})",
         params,
     ).fetchall()
-    best, story = stories.SAME_STORY, key
-    for candidate_story, blob in rows:
-        score = stories.similarity(sketch, stories.unpack(blob))
-        if score >= best:
-            best, story = score, candidate_story
-    return story
+    found = stories.closest(sketch, ((story, stories.unpack(blob)) for story, blob in rows))
+    return key if found is None else found
 
 
 def _save_entities(
