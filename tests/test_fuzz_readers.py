@@ -89,7 +89,8 @@ def test_fuzz_jsonl(store: Store, tmp_path: Path, records: list[dict[str, object
     tried("jsonl")
     path = tmp_path / "hostile.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
-    ingest_one(store, path)
+    items = ingest_one(store, path)
+    assert sorted(map(repr, items)) == sorted(map(repr, read_file(path, by_time=True)))
 
 
 def test_lone_surrogates_in_json_are_stored_not_fatal(store: Store, tmp_path: Path) -> None:

@@ -245,6 +245,36 @@ def test_jsonl_that_is_not_jsonl_gives_up_once(tmp_path: Path) -> None:
     assert Rejected(str(path), "too many bad lines") == items[-1]
 
 
+def test_jsonl_by_time_reads_oldest_first_and_undated_last(tmp_path: Path) -> None:
+    """A bulk load's order: by "published" (offsets honoured), then undated and bad lines
+    in file order, each still reported with its own line number."""
+    path = tmp_path / "c.jsonl"
+    lines = [
+        _record(5),
+        _record(7, published=...),
+        "{not json",
+        _record(2, published="2026-01-02T12:00:00+02:00"),  # 10:00 UTC, before story 3
+        _record(3, published="2026-01-02T11:00:00Z"),
+        _record(8, text="x" * (3 * 1024 * 1024)),
+        _record(1),
+        _record(9, published="last Tuesday"),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_paths([path], by_time=True))
+    assert [
+        "bench-7-1",
+        "bench-7-2",
+        "bench-7-3",
+        "bench-7-5",
+        Rejected(f"{path}:6", "too large"),  # dated 8 January
+        "bench-7-7",
+        Rejected(f"{path}:3", "not JSON"),
+        "bench-7-9",
+        Rejected(f"{path}:8", "bad date", kept=True),
+    ] == [i.id if isinstance(i, Article) else i for i in items]
+    assert sorted(map(str, read(path))) == sorted(map(str, items))
+
+
 # -- bad files ------------------------------------------------------------------
 
 

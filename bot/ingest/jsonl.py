@@ -1,7 +1,8 @@
 """Read JSON Lines articles (id, url, source, title, published, text), one bad line at a time.
 
 Each bad line is its own `Rejected` with its line number; good lines still go in.
-Streamed line by line, so a corpus of any size is read in constant memory.
+Streamed line by line, so a corpus of any size is read in constant memory; a bulk load
+may instead read it in publication order (`by_time`), for a few bytes a line.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from array import array
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,10 +39,13 @@ _GIVE_UP_AFTER = 100  # bad lines before the first good one: this is not JSON Li
 _TITLE_FROM_TEXT = 120
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")  # only such lines need the slow check
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_PUBLISHED = re.compile(rb'"published"\s*:\s*"([^"\\]{1,64})"')
+_UNDATED = 1 << 40  # after every real date: undated articles are stored as of ingest time
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # all C0 controls but \t \n \r
 
 
-def read_jsonl(path: Path) -> Iterator[Article | Rejected]:
+def read_jsonl(path: Path, by_time: bool = False) -> Iterator[Article | Rejected]:
+    """`by_time`: yield the lines in order of their "published" value (see `_lines_by_time`)."""
     try:
         handle = path.open("rb")
     except FileNotFoundError:
@@ -60,7 +65,7 @@ def read_jsonl(path: Path) -> Iterator[Article | Rejected]:
         handle.seek(0)
         good = bad = 0
         try:
-            for number, raw in _lines(handle):
+            for number, raw in _lines_by_time(handle) if by_time else _lines(handle):
                 if not raw.strip():
                     continue
                 item = _line(path, number, raw)
@@ -92,6 +97,34 @@ def _lines(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
             while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
                 pass  # skip the remainder of the line
         yield number, raw
+
+
+def _lines_by_time(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """Numbered lines, oldest "published" first; undated and unreadable ones last, in file order.
+
+    Store keys start with the publication time, so an archive read in that order appends
+    to the articles', quotes' and full-text B-trees instead of writing pages all over them
+    (at a million articles, most of ingest's cost). The first pass keeps only each line's
+    offset and date; the second reads the lines again from those offsets.
+    """
+    offsets = array("q")
+    order: list[int] = []  # seconds << 32 | line index: one sortable int a line
+    position = handle.tell()
+    for number, raw in _lines(handle):
+        order.append(_seconds(raw) << 32 | (number - 1))
+        offsets.append(position)
+        position = handle.tell()
+    order.sort()
+    for item in order:
+        index = item & 0xFFFFFFFF
+        handle.seek(offsets[index])
+        yield index + 1, handle.readline(MAX_LINE_BYTES + 1)
+
+
+def _seconds(raw: bytes) -> int:
+    found = _PUBLISHED.search(raw)
+    stamp = _timestamp(found.group(1).decode("utf-8", "replace")) if found else None
+    return max(0, int(stamp.timestamp())) if stamp is not None else _UNDATED
 
 
 def _line(path: Path, number: int, raw: bytes) -> Article | Rejected | tuple[Article, Rejected]:

@@ -1,8 +1,9 @@
 """`ingest_paths`: read, extract and prepare, and store in batches, one transaction per batch.
 
 Extraction and preparation are CPU-bound and pure, so with `workers` they run in worker
-processes while this process, the single SQLite writer, only writes. Order is kept, so
-a rerun after a crash meets the same articles in the same order and skips what is stored.
+processes while this process, the single SQLite writer, only writes. The order is fixed
+(a bulk load's JSON Lines by publication time, else as read), so a rerun after a crash
+meets the same articles in the same order and skips what is stored.
 """
 
 from __future__ import annotations
@@ -95,8 +96,10 @@ def _ingest(
     rejected: list[Rejected] = []
     done = 0
     pending: list[Prepared] = []
-    chunks = _unseen(store, _chunks(read_paths(paths)), counts)
     pool = workers > 0 and total is not None and total >= PARALLEL_FROM
+    # A bulk load reads archives oldest first: the store's keys are time-ordered, so its
+    # B-trees then append rather than take random writes. The order is the same on a rerun.
+    chunks = _unseen(store, _chunks(read_paths(paths, by_time=pool)), counts)
     prepared = _in_pool(chunks, workers) if pool else (_prepare_chunk(c) for c in chunks)
     batch = POOL_BATCH if pool else BATCH
     with store.bulk_load() if pool else nullcontext():

@@ -25,22 +25,23 @@ _PARSERS: dict[str, Parser] = {".txt": parse_txt, ".html": _parse_html, ".htm": 
 SUFFIXES = frozenset({*_PARSERS, ".jsonl"})
 
 
-def read_paths(paths: Sequence[str | Path]) -> Iterator[Article | Rejected]:
+def read_paths(paths: Sequence[str | Path], by_time: bool = False) -> Iterator[Article | Rejected]:
     """Articles from .txt, .html/.htm and .jsonl files under `paths`; a `Rejected` for the rest.
 
     Never raises for bad input: each problem is one `Rejected` and reading goes on.
+    `by_time`: read each .jsonl file in publication order, for bulk loads.
     """
     for found in walk(paths):
         if isinstance(found, Rejected):
             yield found
         else:
-            yield from read_file(found)
+            yield from read_file(found, by_time)
 
 
-def read_file(path: Path) -> Iterator[Article | Rejected]:
+def read_file(path: Path, by_time: bool = False) -> Iterator[Article | Rejected]:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        yield from read_jsonl(path)
+        yield from read_jsonl(path, by_time)
         return
     parser = _PARSERS.get(suffix)
     if parser is None:
