@@ -38,8 +38,7 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     if not a or not b:
         return 0.0
     mine = set(a)
-    union = sorted(mine.union(b))[:K]
-    return len(mine.intersection(b).intersection(union)) / len(union)
+    return _estimate(mine, b, mine.intersection(b))
 
 
 def closest(s: tuple[int, ...], candidates: Iterable[tuple[T, tuple[int, ...]]]) -> T | None:
@@ -59,11 +58,15 @@ def closest(s: tuple[int, ...], candidates: Iterable[tuple[T, tuple[int, ...]]])
         shared = mine.intersection(other)
         if len(s) == K and len(other) == K and len(shared) < best * K:
             continue
-        union = sorted(mine.union(other))[:K]
-        score = len(shared.intersection(union)) / len(union)
+        score = _estimate(mine, other, shared)
         if score >= best:
             best, label = score, candidate
     return label
+
+
+def _estimate(mine: set[int], other: tuple[int, ...], shared: set[int]) -> float:
+    union = sorted(mine.union(other))[:K]
+    return len(shared.intersection(union)) / len(union)
 
 
 def lsh_keys(s: tuple[int, ...]) -> tuple[int, ...]:
