@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -123,6 +124,10 @@ def cmd_run(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
             with contextlib.suppress(asyncio.CancelledError):
                 await poller
 
+    # Started with `&` from a script, a process inherits SIGINT ignored, and service managers
+    # stop with SIGTERM: both should stop the bot the way Ctrl-C does.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(together())
     return 0
