@@ -20,7 +20,7 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
-from adapters import cli_feeds, cli_watch, jsonview, logs, progress, terminal
+from adapters import cli_feeds, cli_watch, jsonview, logs, memory, progress, terminal
 from adapters.cli_feeds import feed_service, poll_feeds
 from bot import plaintext
 from bot.core import NewsBot
@@ -99,6 +99,7 @@ def cmd_digest(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> in
 
 
 def cmd_run(bot: NewsBot, args: argparse.Namespace, settings: Settings) -> int:
+    memory.fewer_malloc_arenas()  # before the adapters start their worker threads
     platforms = list(dict.fromkeys(args.platforms))
     jobs = []
     for platform in platforms:
