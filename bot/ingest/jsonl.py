@@ -2,7 +2,7 @@
 
 Each bad line is its own `Rejected` with its line number; good lines still go in.
 Streamed line by line, so a corpus of any size is read in constant memory; a bulk load
-may instead read it in publication order (`by_time`), for a few bytes a line.
+may instead read it in publication order (`by_time`), for ~50 bytes a line (50 MB at 1M).
 """
 
 from __future__ import annotations
