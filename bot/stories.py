@@ -18,7 +18,6 @@ LSH_KEYS = 4  # the smallest hashes, indexed to find candidates
 SHINGLE = 4
 SAME_STORY = 0.4  # estimated Jaccard above which two articles tell the same story
 _WORD = re.compile(r"\w+")
-_PACK = struct.Struct(f"<{K}I")
 T = TypeVar("T")
 
 

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from bot.contract import Alert, Destination, Watch
 from bot.models import StoredArticle, StoredQuote
 from bot.store.reads import _ARTICLE_COLUMNS, _article
+from bot.store.rows import quote_keys
 from bot.watch import ChannelState, Tracked
 
 KEEP_LOG = timedelta(days=30)  # a delivered item older than this cannot come round again
@@ -133,7 +134,7 @@ def new_quotes(
             "q.key in (select rowid from quotes_fts where quotes_fts match ?"
             " and rowid between ? and ?)"
         )
-        params += [match, keys[0] << 8, (keys[1] << 8) | 0xFF]
+        params += [match, *quote_keys(*keys)]
     rows = db.execute(
         f"select {_QUOTE_COLUMNS} from articles a join quotes q"
         " on q.key between a.key << 8 and (a.key << 8) | 255"

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from bot import stories
 from bot.models import Article, Extraction
-from bot.store.rows import Prepared, PreparedEntity, prepare
+from bot.store.rows import Prepared, PreparedEntity, prepare, quote_key, quote_keys
 
 STORY_WINDOW = 7 * 86400 << 20  # near-duplicates more than a week apart are new stories
 PER_KEY = 10  # candidates read per LSH key: the newest in the window
@@ -165,7 +165,7 @@ def _save_one(db: Database, cache: EntityCache, tally: Tally, item: Prepared, no
 
 def _delete_article(db: Database, tally: Tally, key: int) -> None:
     tally.index_text(db)  # the delete triggers remove index rows, so they must be there
-    quotes = [key << 8, (key << 8) | 0xFF]  # a quote's key starts with its article's
+    quotes = quote_keys(key, key)
     for (speaker_id,) in db.execute(
         "select speaker_id from quotes where key between ? and ?", quotes
     ):
@@ -234,7 +234,7 @@ def _insert(db: Database, cache: EntityCache, tally: Tally, item: Prepared, now:
             tally.quotes_by[speaker_id] += 1
         quote_rows.append(
             (
-                (key << 8) | position,
+                quote_key(key, position),
                 key,
                 quote.start,
                 quote.end,
