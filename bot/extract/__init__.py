@@ -5,12 +5,17 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.contract import QuoteKind
 from bot.extract.attribute import Found, find_sources
 from bot.extract.entities import entities
 from bot.extract.filters import markup, not_speech, title_of_work
+from bot.extract.keep import features as keep_features
+from bot.extract.keep import keep
 from bot.extract.people import People
 from bot.extract.phrase import Source
+from bot.extract.rank import Ask, Feats, candidates, choose
 from bot.extract.reported import reported
 from bot.extract.resolve import resolve
 from bot.extract.subject import sentence_subject
@@ -18,11 +23,18 @@ from bot.extract.text import Layout, Stretch, layout
 from bot.extract.transcript import transcript
 from bot.models import Extraction, Quote
 
-__all__ = ["extract"]
+__all__ = ["Trace", "extract"]
+
+_AND = re.compile(r",? (?:and|or|&) ")
 
 
-def extract(text: str, title: str | None = None) -> Extraction:
-    """Quotes (direct and reported) and entities found in `text`; `title` is only a hint."""
+# each stretch with no cue: its span, mode, ranked candidates and keep signals
+Trace = list[tuple[int, int, str, list[tuple[str | None, Feats]], Feats]]
+
+
+def extract(text: str, title: str | None = None, trace: Trace | None = None) -> Extraction:
+    """Quotes (direct and reported) and entities found in `text`; `title` is only a hint.
+    `trace`, if given, gets what the learned steps saw of each stretch with no cue."""
     if not text or not text.strip():
         return Extraction()
     L = layout(text)
@@ -38,7 +50,7 @@ def extract(text: str, title: str | None = None) -> Extraction:
         if src.kind == "name":
             people.mark_source(src.text, src.pos)
     unnamed: dict[str, Source] = {}
-    quotes = _direct(L, people, found, unnamed)
+    quotes = _direct(L, people, found, unnamed, trace)
     quotes.extend(_reported(L, people, unnamed, said))
     quotes.extend(_transcript(L, people, quotes))
     quotes.sort(key=lambda q: (q.start, q.kind))
@@ -46,9 +58,14 @@ def extract(text: str, title: str | None = None) -> Extraction:
 
 
 def _direct(
-    L: Layout, people: People, found: list[Found], unnamed: dict[str, Source]
+    L: Layout,
+    people: People,
+    found: list[Found],
+    unnamed: dict[str, Source],
+    trace: Trace | None = None,
 ) -> list[Quote]:
     items: list[tuple[Stretch, str | None, str | None, str | None, bool]] = []
+    history: list[tuple[int, str | None]] = []  # paragraph and speaker of each quote so far
     last_group: str | None = None  # the last unnamed or organisation source: "they" in a tail
     prev: tuple[int, str | None] = (-9, None)  # paragraph and speaker of the last quote
     for f in found:
@@ -56,34 +73,56 @@ def _direct(
         if markup(L, s) or title_of_work(L, s):
             continue
         src, cue = f.source, f.cue
+        subj: Source | None = None  # the sentence's subject, of any kind, for a stretch with no cue
         if src is None:
             why = not_speech(L, s)
             if why == "short":
                 # "She calls herself “pro-farmer”": the subject's words, if a person's
-                src = sentence_subject(L.text, L.masked, L.sentence_start(s.start), s.start - 1)
+                src = subj = sentence_subject(
+                    L.text, L.masked, L.sentence_start(s.start), s.start - 1
+                )
                 if src is None:
                     continue
             elif why is not None:
                 continue
         if src is None:
             # no cue: the subject of the sentence the stretch sits in, if it has one
-            src = sentence_subject(L.text, L.masked, L.sentence_start(s.start), s.start - 1, False)
+            src = subj = sentence_subject(
+                L.text, L.masked, L.sentence_start(s.start), s.start - 1, False
+            )
             if src is not None and src.kind == "name" and not _person(people, src):
                 src = None  # "China and Russia have …": a place is nobody's voice here
+        said = L.text[s.start : s.end]
         if src is None and prev[0] == s.para - 1 and prev[1] and L.paras[s.para][0] == s.start - 1:
             # a quote that fills the paragraph after a quoted speaker goes on in the same voice
-            speaker, role = prev[1], None
+            (speaker, role), mode = (prev[1], None), "para"
         elif src is None:
-            speaker, role = _fallback(people, L, s.start), None
+            (speaker, role), mode = (_fallback(people, L, s.start), None), "none"
         else:
-            speaker, role = resolve(
-                src, people, L.sentence_start, last_group, L.text[s.start : s.end]
-            )
+            speaker, role = resolve(src, people, L.sentence_start, last_group, said)
+            mode = "subj" if f.source is None else ""
             if src.kind in {"unnamed", "org"}:
                 last_group = speaker
                 unnamed.setdefault(speaker, src)
-            elif src.kind == "pronoun" and speaker != src.text:
-                people.mark_pronoun(speaker, src.pos)
+        if mode:
+            # no cue: the rules only guess here, so a learned ranker weighs the people named
+            # nearby, and a learned test drops the stretches unlikely to be anyone's words
+            ask = Ask(s.start, s.end, speaker, mode, _subject(L, people, subj))
+            cands = candidates(people, L, ask, said, history)
+            best, scores = choose(cands, mode)
+            if best != speaker:
+                speaker, role = best, None
+            chosen = next((cf for name, cf in cands if name == best), None) if best else None
+            # dropped when the odds are that it is nobody's words or not that speaker's
+            own = subj is not None and best is not None and _full(people, subj) == best
+            kf = keep_features(L, s, mode, scores, chosen, own)
+            if trace is not None:
+                trace.append((s.start, s.end, mode, cands, kf))
+            if not keep(kf):
+                continue
+        if src is not None and src.kind == "pronoun" and speaker and speaker != src.text:
+            people.mark_pronoun(speaker, src.pos)
+        history.append((s.para, speaker))
         # only a whole quote with a cue of its own speaks on into the next paragraph
         full = f.source is not None and L.text.count(" ", s.start, s.end) >= 3
         prev = (s.para, speaker if full else None)
@@ -136,6 +175,29 @@ def _transcript(L: Layout, people: People, quotes: list[Quote]) -> list[Quote]:
         if not any(s < b and a < e for s, e in taken):  # quoted lines are already in
             out.append(Quote(a, b, L.text[a:b], speaker, None, ":"))
     return out
+
+
+def _subject(
+    L: Layout, people: People, src: Source | None
+) -> tuple[str, int, tuple[str, ...]] | None:
+    """A sentence's subject as the ranker sees it: its fullest name, position, and tags for its
+    kind, for being one of several ("X and Y") and for a name not surely a person's."""
+    if src is None:
+        return None
+    tags = [src.kind]
+    if _AND.match(L.masked, src.pos + len(src.text)):
+        tags.append("and")
+    if src.kind == "name" and not _person(people, src):
+        if "and" in tags:
+            return None  # "China and Russia have …": places together are nobody's voice
+        tags.append("unsure")  # "Japan branded it …": a country or a body may speak
+    return _full(people, src), src.pos, tuple(tags)
+
+
+def _full(people: People, src: Source) -> str:
+    """A source's name as the article gives it in full, or its words as written."""
+    p = people.lookup(src.text) if src.kind == "name" else None
+    return p.name if p is not None else src.text
 
 
 def _person(people: People, src: Source) -> bool:

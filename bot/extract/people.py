@@ -39,7 +39,7 @@ class People:
         self._by_surname: dict[str, Person] = {}
         self._by_first: dict[str, Person] = {}
         self._full: dict[tuple[str, str], Person] = {}
-        self._masked = masked
+        self.masked = masked  # read by the ranker too
         self.mentions: list[Mention] = []
         self.others: dict[str, str] = {}  # organisations and places named: name -> kind
         self._positions: list[int] = []
@@ -182,17 +182,28 @@ class People:
         """The person a pronoun at `pos` refers to, ranked by recency (in sentences), by being
         a sentence's subject or a quote's speaker, and by gender agreement (unknown counts
         as a weak match); speakers seldom name themselves in their own words (`avoid`)."""
+        self.prepare(sentence_start)
+        return self._rank(word.lower(), pos, sentence_start, limit, avoid)
+
+    def prepare(self, sentence_start: Callable[[int], int]) -> None:
+        """Count gender votes and resolve sentence-opening pronouns, once, when first needed."""
         if not self._voted:
             self._voted = True
-            self._vote_gender(self._masked)
+            self._vote_gender(self.masked)
             self._chain(sentence_start)
-        return self._rank(word.lower(), pos, sentence_start, limit, avoid)
+
+    def around(self, lo: int, hi: int) -> tuple[int, int]:
+        """Index range of the mentions from `lo` up to `hi`."""
+        return bisect_left(self._positions, lo), bisect_left(self._positions, hi)
+
+    def spoke_at(self, pos: int) -> bool:
+        return pos in self._spoke
 
     def _chain(self, sentence_start: Callable[[int], int]) -> None:
         """A sentence that opens with "He" or "She" names its subject as surely as a name does:
         resolve each such pronoun in reading order and count it as a mention of its person, so
         that "Smith … He nodded to Jones. “…,” he said" finds Smith, not Jones."""
-        masked = self._masked
+        masked = self.masked
         for m in _SUBJECT_PRONOUN.finditer(masked):
             pos = m.start()
             s0 = sentence_start(pos)
@@ -226,7 +237,7 @@ class People:
             i -= 1
             s0 = sentence_start(m.pos)
             if s0 != sent:
-                sents += 1 + (self._masked.count("\n", s0, sent) > 0) * 0.5
+                sents += 1 + (self.masked.count("\n", s0, sent) > 0) * 0.5
                 sent = s0
                 if sents > 6 or W_SPOKE + W_FIRST - sents <= best_score:
                     break  # too far back, or no farther mention can score higher
@@ -238,7 +249,7 @@ class People:
             score = -float(sents)
             if p.gender is None and want is not None:
                 score -= W_UNKNOWN
-            weak = self._weak(m)
+            weak = self.weak(m)
             if weak:
                 score -= W_WEAK
             if m.pos in self._spoke:
@@ -255,17 +266,17 @@ class People:
         """No mention before index `i + 1` in the sentence from `s0` is a strong one."""
         while i >= 0 and self.mentions[i].pos >= s0:
             m = self.mentions[i]
-            if (m.person.sure or len(m.person.tokens) > 1) and not self._weak(m):
+            if (m.person.sure or len(m.person.tokens) > 1) and not self.weak(m):
                 return False
             i -= 1
         return True
 
-    def _weak(self, m: Mention) -> bool:
+    def weak(self, m: Mention) -> bool:
         """ "Biden’s adviser", "with Biden", "Varga consultant Simon Kerr": a poor
         antecedent for "he said"."""
         weak = self._weak_at.get(m.pos)
         if weak is None:
-            weak = self._weak_at[m.pos] = in_passing(self._masked, m)
+            weak = self._weak_at[m.pos] = in_passing(self.masked, m)
         return weak
 
     def by_role(self, head: str, pos: int, places: tuple[str, ...] = ()) -> Person | None:

@@ -37,9 +37,16 @@ class Layout:
         i = bisect_right(self.sent_starts, pos) - 1
         return self.sent_starts[i] if i >= 0 else 0
 
+    def sentence_index(self, pos: int) -> int:
+        return bisect_right(self.sent_starts, pos) - 1
+
     def sentence_end(self, pos: int) -> int:
         i = bisect_right(self.sent_starts, pos)
         return self.sent_starts[i] if i < len(self.sent_starts) else len(self.text)
+
+    def para_index(self, pos: int) -> int:
+        """Index of the paragraph holding `pos` (or the last one before it)."""
+        return max(0, bisect_right(self.paras, (pos, len(self.text) + 1)) - 1)
 
     def para_end(self, pos: int) -> int:
         """End of the paragraph holding `pos` (paragraph starts are sentence starts too)."""
