@@ -44,8 +44,8 @@ PARALLEL_FROM = 2000  # below this many items a process pool costs more than it 
 _GC_THRESHOLD = (10_000, 50, 50)
 Progress = Callable[[int, int | None], None]
 Chunk = tuple[list[Article], list[Rejected], int]
-# Articles with their content hashes: computed once to skip stored ones, reused when stored.
-Hashed = tuple[list[tuple[Article, str]], list[Rejected], int]
+# Articles with their content hashes when computed already (to skip stored ones).
+Hashed = tuple[list[tuple[Article, str | None]], list[Rejected], int]
 
 
 def default_workers() -> int:
@@ -149,12 +149,19 @@ def _chunks(items: Iterator[Article | Rejected]) -> Iterator[Chunk]:
 
 def _unseen(store: Store, chunks: Iterator[Chunk], counts: dict[str, int]) -> Iterator[Hashed]:
     """Drop articles stored before under the same id with the same text, before extraction:
-    a rerun after a crash, or a feed dump ingested again, costs a lookup, not a re-parse."""
+    a rerun after a crash, or a feed dump ingested again, costs a lookup, not a re-parse.
+    Only articles whose id is stored are hashed here; the others are hashed with the rest
+    of their preparation, off the writer's core."""
     for articles, problems, seen in chunks:
-        hashed = [(a, content_hash(a.text)) for a in articles]
-        stored = store.unchanged([(a.id, digest) for a, digest in hashed])
-        counts["duplicate"] += sum(a.id in stored for a in articles)
-        yield [(a, digest) for a, digest in hashed if a.id not in stored], problems, seen
+        stored = store.content_hashes([a.id for a in articles])
+        fresh: list[tuple[Article, str | None]] = []
+        for article in articles:
+            digest = content_hash(article.text) if article.id in stored else None
+            if digest is not None and digest == stored[article.id]:
+                counts["duplicate"] += 1
+            else:
+                fresh.append((article, digest))
+        yield fresh, problems, seen
 
 
 def _prepare_chunk(chunk: Hashed) -> tuple[list[Prepared], list[Rejected], int]:

@@ -143,9 +143,9 @@ class Store:
         with self._guard():
             return writes.save_articles(self.db, self._entities, batch, now)
 
-    def unchanged(self, pairs: Sequence[tuple[str, str]]) -> frozenset[str]:
-        """Ids of `(id, content_hash)` pairs already stored with that text."""
-        return self._run(reads.unchanged, pairs)
+    def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """The content hash stored under each of `ids` that is stored."""
+        return self._run(reads.content_hashes, ids)
 
     def is_empty(self) -> bool:
         with self._guard():

@@ -229,15 +229,14 @@ def stats(db: Database) -> StoreStats:
     )
 
 
-def unchanged(db: Database, pairs: Sequence[tuple[str, str]]) -> frozenset[str]:
-    """Ids among `pairs` (id, content hash) that are stored with that very text."""
-    found: set[str] = set()
-    for start in range(0, len(pairs), 400):
-        part = pairs[start : start + 400]
+def content_hashes(db: Database, ids: Sequence[str]) -> dict[str, str]:
+    """The stored content hash of each of `ids` that is stored."""
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), 400):
+        part = ids[start : start + 400]
         rows = db.execute(
             f"select id, content_hash from articles where id in ({','.join('?' * len(part))})",
-            [i for i, _ in part],
+            list(part),
         )
-        wanted = dict(part)
-        found.update(i for i, h in rows if wanted.get(i) == h)
-    return frozenset(found)
+        found.update(rows)
+    return found
