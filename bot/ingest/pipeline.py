@@ -24,7 +24,7 @@ from bot.ingest.readers import estimate_total, read_paths
 from bot.ingest.report import EXTRACTION_FAILED, IngestReport, Rejected
 from bot.models import Article, Extraction
 from bot.names import content_hash
-from bot.store.rows import Prepared, prepare
+from bot.store.rows import Prepared, plain, prepare
 
 if TYPE_CHECKING:
     from bot.store import Store
@@ -174,7 +174,7 @@ def _prepare_chunk(chunk: Hashed) -> tuple[list[Prepared], list[Rejected], int]:
             log.exception("quote extraction failed for %s", article.id)
             problems.append(Rejected(article.url or article.id, EXTRACTION_FAILED, kept=True))
             extraction = Extraction()
-        ready.append(prepare(article, extraction, digest))
+        ready.append(plain(prepare(article, extraction, digest)))
     return ready, problems, seen
 
 

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from bot import stories
 from bot.models import Article, Extraction
-from bot.store.rows import Prepared, PreparedEntity, prepare, quote_key, quote_keys
+from bot.store.rows import EntityRow, Prepared, prepare, quote_key, quote_keys
 
 STORY_WINDOW = 7 * 86400 << 20  # near-duplicates more than a week apart are new stories
 PER_KEY = 10  # candidates read per LSH key: the newest in the window
@@ -225,10 +225,11 @@ def _insert(db: Database, cache: EntityCache, tally: Tally, item: Prepared, now:
     speakers = _save_entities(db, cache, tally, key, item.entities)
     quote_rows = []
     for position, quote in enumerate(item.quotes):
+        start, end, text, context, speaker, speaker_key, speaker_kind, role, cue, kind = quote
         speaker_id = None
-        if quote.speaker:
-            speaker_id = speakers.get(quote.speaker_key) or cache.id_for(
-                quote.speaker, quote.speaker_key, quote.speaker_kind
+        if speaker:
+            speaker_id = speakers.get(speaker_key) or cache.id_for(
+                speaker, speaker_key, speaker_kind
             )
         if speaker_id is not None:
             tally.quotes_by[speaker_id] += 1
@@ -236,15 +237,15 @@ def _insert(db: Database, cache: EntityCache, tally: Tally, item: Prepared, now:
             (
                 quote_key(key, position),
                 key,
-                quote.start,
-                quote.end,
-                quote.text,
-                quote.context,
-                quote.speaker,
+                start,
+                end,
+                text,
+                context,
+                speaker,
                 speaker_id,
-                quote.role,
-                quote.cue,
-                quote.kind,
+                role,
+                cue,
+                kind,
             )
         )
     tally.totals["quotes"] += len(quote_rows)
@@ -279,21 +280,21 @@ def _story(db: Database, key: int, sketch: tuple[int, ...]) -> int:
 
 
 def _save_entities(
-    db: Database, cache: EntityCache, tally: Tally, key: int, entities: Sequence[PreparedEntity]
+    db: Database, cache: EntityCache, tally: Tally, key: int, entities: Sequence[EntityRow]
 ) -> dict[str, int]:
     by_norm: dict[str, int] = {}
     mentions = []
     new_aliases = []
-    for entity in entities:
-        entity_id = cache.id_for(entity.name, entity.key, entity.kind)
+    for name, kind, norm_name, names, role in entities:
+        entity_id = cache.id_for(name, norm_name, kind)
         if entity_id is None:
             continue
-        for name in entity.names:
-            by_norm[name] = entity_id
-            if (name, entity_id) not in cache.aliases:
-                cache.aliases.add((name, entity_id))
-                new_aliases.append((name, entity_id))
-        mentions.append((entity_id, key, entity.role))
+        for alias in names:
+            by_norm[alias] = entity_id
+            if (alias, entity_id) not in cache.aliases:
+                cache.aliases.add((alias, entity_id))
+                new_aliases.append((alias, entity_id))
+        mentions.append((entity_id, key, role))
     db.conn.executemany(
         "insert or ignore into aliases (alias, entity_id) values (?, ?)", new_aliases
     )
