@@ -6,7 +6,6 @@ usage: python benchmarks/attribution_errors.py [SPLIT.jsonl] [--show KIND] [--ma
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from collections import Counter
@@ -15,13 +14,14 @@ from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # also when loaded by a test
+
+from polnear import EVAL, scorer  # noqa: E402
 
 from bot.contract import QuoteKind  # noqa: E402
 from bot.extract import extract  # noqa: E402
 from bot.extract.attribute import find_sources  # noqa: E402
 from bot.extract.text import layout  # noqa: E402
-
-EVAL = ROOT.parent / "shared" / "eval"
 
 KINDS = {
     "correct": "correct",
@@ -35,14 +35,6 @@ KINDS = {
     "name": "wrong speaker via a name cue",
     "carry": "wrong speaker carried from a neighbouring quote",
 }
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_quotes", EVAL / "score_quotes.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _how(text: str) -> dict[int, tuple[str, str | None]]:
@@ -108,7 +100,7 @@ def main(argv: list[str]) -> None:
     if not path.exists() or not (EVAL / "score_quotes.py").exists():
         print(f"skipped: {path} or the scorer not found")
         return
-    sq = _scorer()
+    sq = scorer()
     counts: Counter[str] = Counter()
     shown = 0
     with path.open(encoding="utf-8") as lines:

@@ -7,7 +7,6 @@ candidates, labelled by the scorer's own speaker test; --dry prints figures, wri
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import sys
@@ -16,23 +15,17 @@ from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # also when loaded by a test
+
+from polnear import EVAL, scorer  # noqa: E402
 
 from bot.extract import Trace, extract  # noqa: E402
 from bot.extract.rank import Feats, choose, expand, use  # noqa: E402
 from bot.extract.rank_weights import KEEP  # noqa: E402
 
-EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "bot" / "extract" / "rank_weights.py"
 Group = list[tuple[Feats, bool]]
 EPOCHS, RATE, L2 = 40, 0.3, 1e-2
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_quotes", EVAL / "score_quotes.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def groups(path: Path, sq: ModuleType) -> tuple[list[Group], list[tuple[Feats, bool]]]:
@@ -128,7 +121,7 @@ def main(argv: list[str]) -> None:
     if not path.exists() or not (EVAL / "score_quotes.py").exists():
         print(f"skipped: {path} or the scorer not found")
         return
-    sq = _scorer()
+    sq = scorer()
     # the ranker first, from the rules' answers alone; then the keep test, on the stretches as
     # the new ranker credits them (the model modules' dicts are swapped in place)
     rules = {"rule": 1.0}
