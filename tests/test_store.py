@@ -126,6 +126,12 @@ def test_migrations_are_recorded_once(tmp_path):
     assert [] == migrations.pending(store.db)
 
 
+def test_full_text_indexes_flush_a_batch_as_one_segment_and_merge_in_eights(store):
+    for fts in ("articles_fts", "quotes_fts"):
+        config = dict(store.db.execute(f"select k, v from {fts}_config"))
+        assert {"automerge": 8, "hashsize": 64 * 1024 * 1024, "version": 4} == config
+
+
 def person_article(n: int, name: str, aliases: tuple[str, ...]) -> tuple[Article, Extraction]:
     text = f"{name} said “we will keep going” on day {n}."
     start = text.index("“") + 1
