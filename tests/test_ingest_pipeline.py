@@ -96,3 +96,16 @@ def test_nothing_to_read(store: Store, tmp_path: Path) -> None:
     report = ingest_paths(store, [tmp_path / "empty"], NOW, lambda d, t: calls.append((d, t)))
     assert IngestReport(0, 0, 0) == report
     assert [(0, 0)] == calls
+
+
+def test_a_pooled_rerun_skips_unchanged_articles_and_updates_changed_ones(tmp_path: Path) -> None:
+    """Workers hash fresh articles, the writer hashes stored ones: both must agree."""
+    corpus = _corpus(tmp_path / "corpus.jsonl", 2400)
+    store = Store.open(tmp_path / "pooled.db")
+    assert IngestReport(2400, 0, 0) == ingest_paths(store, [corpus], NOW, workers=2)
+    assert IngestReport(0, 0, 2400) == ingest_paths(store, [corpus], NOW, workers=2)
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    lines[7] = lines[7].replace("begins here", "begins over here")
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert IngestReport(0, 1, 2399) == ingest_paths(store, [corpus], NOW, workers=2)
+    assert IngestReport(0, 0, 2400) == ingest_paths(store, [corpus], NOW, workers=2)
