@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))  # also when loaded by a test
 
-from polnear import EVAL, scorer  # noqa: E402
+from shared_eval import EVAL, scorer  # noqa: E402
 
 from bot.extract import Trace, extract  # noqa: E402
 from bot.extract.rank import Feats, choose, expand, use  # noqa: E402

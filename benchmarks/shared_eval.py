@@ -1,4 +1,4 @@
-"""The shared PolNeAR files: where they are, and their scorer loaded as a module."""
+"""The shared evaluation files: where they are, and their scorer loaded as a module."""
 
 from __future__ import annotations
 
