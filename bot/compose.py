@@ -36,7 +36,7 @@ def _quote_item(q: StoredQuote) -> Item:
 
 def reading_order(quotes: Sequence[StoredQuote]) -> list[StoredQuote]:
     """Direct quotes first; newest article first; within an article, in the order written."""
-    return sorted(quotes, key=lambda q: (q.kind != "direct", -(q.key >> 8), q.key & 0xFF))
+    return sorted(quotes, key=lambda q: (q.kind != "direct", -q.article.key, q.key))
 
 
 def _story_item(a: StoredArticle) -> Item:

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 from bot.models import Person
 from bot.names import norm
 from bot.store.reads import key_time
+from bot.store.rows import POSITION_BITS
 
 
 def people(db: Database, name: str, limit: int = 10) -> list[Person]:
@@ -50,9 +51,9 @@ def person(db: Database, entity_id: int) -> Person | None:
     role_rows = db.execute(
         "select role, article_key from (select role, article_key from mentions"
         " where entity_id = ? and role is not null order by article_key desc limit ?)"
-        # A quote's key is its article's shifted left 8 bits: `key >> 8` keeps an index on
-        # (speaker_id, key, role) covering, and it dates the role to the same second.
-        " union all select role, key >> 8 from (select role, key from quotes"
+        # A quote's key is its article's with its position below: the shift keeps an index
+        # on (speaker_id, key, role) covering, and it dates the role to the same second.
+        f" union all select role, key >> {POSITION_BITS} from (select role, key from quotes"
         " where speaker_id = ? and role is not null order by key desc limit ?)",
         [entity_id, ROLE_SAMPLE, entity_id, ROLE_SAMPLE],
     )

@@ -161,7 +161,7 @@ def quotes(
             seen.add(fingerprint)
             out.append(quote)
     # Newest article first, and within an article in reading order, before paging.
-    out.sort(key=lambda q: (-(q.key >> 8), q.key & 0xFF))
+    out.sort(key=lambda q: (-q.article.key, q.key))
     return out[offset : offset + limit]
 
 

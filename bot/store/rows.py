@@ -16,7 +16,7 @@ from bot.models import Article, Extraction
 from bot.names import canonical_url, content_hash, norm
 
 MAX_QUOTES_PER_ARTICLE = 255  # a quote key keeps 8 bits for its position in the article
-_POSITION_BITS = 8
+POSITION_BITS = 8  # the low bits of a quote's key: its position in the article
 _CONTEXT_CHARS = 300
 
 
@@ -101,12 +101,12 @@ def plain(item: Prepared) -> Prepared:
 
 def quote_key(article_key: int, position: int) -> int:
     """A quote's key: its article's key, then its position, so an article's quotes are a range."""
-    return (article_key << _POSITION_BITS) | position
+    return (article_key << POSITION_BITS) | position
 
 
 def quote_keys(first_article: int, last_article: int) -> tuple[int, int]:
     """The range of quote keys of the articles keyed `first_article` to `last_article`."""
-    return quote_key(first_article, 0), quote_key(last_article, (1 << _POSITION_BITS) - 1)
+    return quote_key(first_article, 0), quote_key(last_article, (1 << POSITION_BITS) - 1)
 
 
 def context(text: str, start: int, end: int) -> str:

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from bot.contract import Alert, Destination, Watch
 from bot.models import StoredArticle, StoredQuote
 from bot.store.reads import _ARTICLE_COLUMNS, _article
-from bot.store.rows import quote_keys
+from bot.store.rows import POSITION_BITS, quote_keys
 from bot.watch import ChannelState, Tracked
 
 KEEP_LOG = timedelta(days=30)  # a delivered item older than this cannot come round again
@@ -137,7 +137,7 @@ def new_quotes(
         params += [match, *quote_keys(*keys)]
     rows = db.execute(
         f"select {_QUOTE_COLUMNS} from articles a join quotes q"
-        " on q.key between a.key << 8 and (a.key << 8) | 255"
+        f" on q.key between a.key << {POSITION_BITS} and ((a.key + 1) << {POSITION_BITS}) - 1"
         f" where {' and '.join(where)} order by a.seq, q.key limit ?",
         [*params, limit],
     ).fetchall()
