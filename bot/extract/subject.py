@@ -4,7 +4,16 @@ or the person a sentence opens with.
 
 from __future__ import annotations
 
-from bot.extract.lexicon import INTRO_WORDS, PLACE_WORDS, TIME_WORDS, words
+from bot.extract.clauses import document
+from bot.extract.lexicon import (
+    ADVERBS_AUX,
+    INTRO_WORDS,
+    PLACE_WORDS,
+    TIME_HEADS,
+    TIME_WORDS,
+    UNNAMED_HEADS,
+    words,
+)
 from bot.extract.names import org_or_place
 from bot.extract.phrase import Source, parse_np, role_phrase
 from bot.extract.tokens import Tok, is_cap, split_segments, tokens
@@ -31,7 +40,9 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
         return src if src is not None and src.kind == "name" else None
     last = _untimed(last)
     if last:
-        src = parse_np(text, last[-10:])
+        src = (_modified_head(text, last) if len(last) <= 14 else None) or parse_np(
+            text, last[-10:]
+        )
         if src and src.kind == "name" and src.role is None and len(segs) >= 2:
             # "Biden's national security adviser, Jake Sullivan said"
             role = role_phrase(text, segs[-2][-8:])
@@ -63,6 +74,45 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
             role = first.role or (role_phrase(text, b) if first.kind == "name" else None)
             return Source(first.text, first.kind, first.pos, role)
     return None
+
+
+# words that open a phrase after a source's head and before its cue: "a lawyer representing
+# the family said", "one official familiar with the talks told", "a spokesman for the group said"
+_POSTMODIFIERS = frozenset({"for", "with", "from", "at", "familiar", "close"})
+
+
+def _modified_head(text: str, seg: list[Tok]) -> Source | None:
+    """The person a subject like "an aide speaking to reporters" is about: its head, not the
+    last noun before the cue ("reporters"). The head opens the clause; descriptions keep the
+    whole phrase."""
+    start = 1 if seg and seg[0][0] in _CONJUNCTIONS else 0
+    for m in range(start + 1, min(len(seg) - 1, start + 6)):
+        w = seg[m][0]
+        participle = len(w) > 5 and w.endswith("ing")
+        if not w.islower() or not (w in _POSTMODIFIERS or participle):
+            continue
+        before, tail = seg[m - 1][0], seg[m:]
+        # a determiner and one noun ("a woman speaking"), else a known head or a name
+        determined = m - start == 2 and seg[start][0].lower() in _ARTICLES | {"another", "one"}
+        if not (is_cap(before) or before.lower() in UNNAMED_HEADS or determined) or any(
+            t[0] in _CLAUSE_WORDS or (t[0].islower() and t[0].endswith("ed")) for t in tail
+        ):
+            return None  # "The council voted for the resolution which said": a clause
+        head = parse_np(text, seg[start:m])
+        if head is None or head.pos != seg[start][1] or document(head):
+            return None
+        if head.kind == "name":
+            return head if participle else None
+        if head.kind not in {"unnamed", "desc"}:
+            return None
+        while tail and (tail[-1][0] in ADVERBS_AUX or tail[-1][0].lower() in TIME_WORDS):
+            tail = tail[:-1]  # "… for the election later said"
+        return Source(text[head.pos : tail[-1][2]], head.kind, head.pos, head.role)
+    return None
+
+
+_CONJUNCTIONS = frozenset({"But", "And", "Yet", "So", "Then"})
+_CLAUSE_WORDS = frozenset({"and", "but", "or", "which", "who", "that", "when", "while"})
 
 
 def _untimed(seg: list[Tok]) -> list[Tok]:
@@ -160,10 +210,24 @@ _MONTHS = words(
 )
 
 
+# "Eight years ago, …", "Two days later, …": a number opens the time phrase, no name
+_NUMBERS = words(
+    """
+    two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty hundred several few couple dozen
+    """
+)
+
+
 def _time_phrase(seg: list[Tok]) -> bool:
     """ "Later on Sunday", "Earlier this week", "Last month": a time, then the subject."""
     return len(seg) <= 4 and all(
-        t[0].lower() in TIME_WORDS or t[0].lower() in _MONTHS or t[0].isdigit() for t in seg
+        t[0].lower() in TIME_WORDS
+        or t[0].lower() in TIME_HEADS
+        or t[0].lower() in _MONTHS
+        or t[0].lower() in _NUMBERS
+        or t[0].isdigit()
+        for t in seg
     )
 
 

@@ -1,0 +1,62 @@
+"""The subject before a cue is the head of its phrase, not the last noun in a modifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.contract import QuoteKind
+from bot.extract import extract
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract(text).quotes if q.kind is QuoteKind.DIRECT]
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        (
+            "A lawyer representing the family of Tom Reyes",
+            "A lawyer representing the family of Tom Reyes said, “We will appeal.”",
+        ),
+        (
+            "One official familiar with the talks",
+            "One official familiar with the talks told reporters, “It is over.”",
+        ),
+        (
+            "A woman speaking at the rally in Dayton",
+            "A woman speaking at the rally in Dayton said, “I am tired of waiting.”",
+        ),
+        (
+            "A spokesman for the Harbor Authority",
+            "A spokesman for the Harbor Authority said, “The port stays open.”",
+        ),
+        (
+            "Another official speaking on condition of anonymity",
+            "Another official speaking on condition of anonymity said, “There is no deal.”",
+        ),
+        (
+            "The senator from Oregon",
+            "The senator from Oregon later said, “We need the votes.”",
+        ),
+    ],
+)
+def test_a_modifier_after_the_head_does_not_become_the_speaker(expected: str, text: str) -> None:
+    assert [expected] == speakers(text)
+
+
+def test_a_title_with_of_still_names_the_person() -> None:
+    assert ["Antony Blinken"] == speakers("Secretary of State Antony Blinken said, “Yes.”")
+
+
+def test_a_clause_after_the_head_keeps_the_old_reading() -> None:
+    text = "The council voted 6-1 for the resolution, which said the city “condemns hate.”"
+    assert "The council voted" not in (speakers(text)[0] or "")
+
+
+def test_a_number_opening_a_time_phrase_is_not_a_name() -> None:
+    text = (
+        "Ray Dunmore spoke to the crowd in Macon.\n\n"
+        "Eight years ago, he backed the governor and said, “Never again.”"
+    )
+    assert ["Ray Dunmore"] == speakers(text)
