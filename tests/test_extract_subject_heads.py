@@ -1,4 +1,4 @@
-"""The subject before a cue is the head of its phrase, not the last noun in a modifier."""
+"""Who a source is: the head of its phrase, and the person its name and title point to."""
 
 from __future__ import annotations
 
@@ -60,3 +60,19 @@ def test_a_number_opening_a_time_phrase_is_not_a_name() -> None:
         "Eight years ago, he backed the governor and said, “Never again.”"
     )
     assert ["Ray Dunmore"] == speakers(text)
+
+
+def test_a_title_of_the_other_gender_names_someone_else_with_that_surname() -> None:
+    text = (
+        "President Okafor is campaigning for his party. Maria Okafor will speak on Friday.\n\n"
+        "“It is about all of us,” Mr. Okafor said on Saturday.\n\n"
+        "“We are ready,” Maria Okafor said."
+    )
+    assert ["Okafor", "Maria Okafor"] == speakers(text)
+
+
+def test_a_bare_surname_that_is_also_a_first_name_keeps_its_person() -> None:
+    text = (
+        "Senator Elizabeth Warren questioned the bank's chief.\n\n“You should resign,” Warren said."
+    )
+    assert ["Elizabeth Warren"] == speakers(text)

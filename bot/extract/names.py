@@ -115,12 +115,18 @@ def analyse(run: str) -> Analysed | None:
         return None  # "RNC Chief (of Staff …)": an acronym and a title, no name yet
     first = words[0].lower()
     gender = "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
-    if title in HONORIFICS_MALE or title in MALE_TITLES:
-        gender = gender or "m"
-    elif title in HONORIFICS_FEMALE or title in FEMALE_TITLES:
-        gender = gender or "f"
+    gender = gender or title_gender(title)
     sure = (len(words) >= 2 and gender is not None) or title in PERSON_TITLES
     return pos, tuple(words), gender, sure, title, poss
+
+
+def title_gender(title: str | None) -> str | None:
+    """The gender a title or honorific tells: "mr" m, "mrs" f, "president" none."""
+    if title in HONORIFICS_MALE or title in MALE_TITLES:
+        return "m"
+    if title in HONORIFICS_FEMALE or title in FEMALE_TITLES:
+        return "f"
+    return None
 
 
 def _placed_surname(words: list[str]) -> bool:

@@ -22,7 +22,7 @@ def resolve(
     """(speaker, role) for a source; `last_group` answers "they"; `said` is the quote, whose
     speaker is seldom someone it names."""
     if src.kind == "name":
-        p = people.lookup(src.text)
+        p = people.lookup(src.text, src.pos)
         if p is not None:
             people.add_role(src.text, src.role)
             return p.name, src.role or (p.roles[0] if p.roles else None)
