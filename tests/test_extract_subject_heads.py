@@ -76,3 +76,16 @@ def test_a_bare_surname_that_is_also_a_first_name_keeps_its_person() -> None:
         "Senator Elizabeth Warren questioned the bank's chief.\n\n“You should resign,” Warren said."
     )
     assert ["Elizabeth Warren"] == speakers(text)
+
+
+def test_a_possessive_opening_the_clause_makes_a_described_speaker() -> None:
+    text = (
+        "Ray Dunmore spoke to the crowd in Macon.\n\n"
+        "“We live in hard times,” my father often said."
+    )
+    assert ["my father"] == speakers(text)
+
+
+def test_a_possessive_after_a_verb_is_the_object_not_the_speaker() -> None:
+    text = "Nina Falk started out their ninth debate saying “of course” she would win."
+    assert ["Nina Falk"] == speakers(text)

@@ -105,7 +105,7 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
         while k > 0 and seg[k - 1][0].lower() not in _ROLE_STOP and len(seg) - k < 7:
             w = seg[k - 1][0]
             k -= 1
-            if w.lower() in DETERMINERS or _POSSESSIVE.search(w):
+            if w.lower() in DETERMINERS or w in _POSSESSIVE_DETERMINERS or _POSSESSIVE.search(w):
                 break
         phrase = seg[k:]
         kind = "desc" if phrase[0][0].lower() == "the" and not low.endswith("s") else "unnamed"
@@ -121,8 +121,19 @@ def _adverb(w: str) -> bool:
     return len(w) > 5 and w.endswith("ly") and w.islower() and w not in _LY_NOUNS
 
 
+# "my father said", "his campaign said": a possessive opening the clause determines the
+# subject as well; after a verb it opens the object ("started their debate saying")
+_POSSESSIVE_DETERMINERS = frozenset({"my", "his", "her", "their", "our", "your", "its"})
+
+
 def _has_determiner(seg: list[Tok]) -> bool:
-    return seg[-1][0][:1].isalnum() and any(t[0].lower() in DETERMINERS for t in seg[-5:-1])
+    return seg[-1][0][:1].isalnum() and (
+        any(t[0].lower() in DETERMINERS for t in seg[-5:-1])
+        or any(
+            seg[i][0] in _POSSESSIVE_DETERMINERS and (i == 0 or seg[i - 1][0] in {"and", "but"})
+            for i in range(max(0, len(seg) - 3), len(seg) - 1)
+        )
+    )
 
 
 def _leading_np(seg: list[Tok]) -> list[Tok]:
