@@ -80,8 +80,7 @@ def test_a_bare_surname_that_is_also_a_first_name_keeps_its_person() -> None:
 
 def test_a_possessive_opening_the_clause_makes_a_described_speaker() -> None:
     text = (
-        "Ray Dunmore spoke to the crowd in Macon.\n\n"
-        "“We live in hard times,” my father often said."
+        "Ray Dunmore spoke to the crowd in Macon.\n\n“We live in hard times,” my father often said."
     )
     assert ["my father"] == speakers(text)
 
@@ -89,3 +88,27 @@ def test_a_possessive_opening_the_clause_makes_a_described_speaker() -> None:
 def test_a_possessive_after_a_verb_is_the_object_not_the_speaker() -> None:
     text = "Nina Falk started out their ninth debate saying “of course” she would win."
     assert ["Nina Falk"] == speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        ("New York Times", "“It is dead,” the New York Times said."),
+        ("New York Post", "The New York Post reports that aides wanted to “keep it quiet.”"),
+        ("CBS News", "According to CBS News, the bill was “never going to pass.”"),
+    ],
+)
+def test_an_outlet_opening_with_a_common_word_keeps_its_whole_name(
+    expected: str, text: str
+) -> None:
+    assert [expected] == speakers(text)
+
+
+def test_a_fact_checker_ruling_is_a_cue() -> None:
+    text = "Politifact then ruled that the senator's statement is “mostly true,” in a review."
+    assert ["Politifact"] == speakers(text)
+
+
+def test_reports_after_of_is_a_noun_not_a_cue() -> None:
+    text = "Within an hour of initial reports of the fire, the city opened a “safe room.”"
+    assert [None] == [q.cue for q in extract(text).quotes]

@@ -45,9 +45,10 @@ def cue_text(masked: str, m: re.Match[str]) -> str:
     return cue + s.group() if s else cue
 
 
-_OF_NOUN = re.compile(r"\bof(?: (?:the|their|his|her|its|[A-Z]\w*))?$")
+_OF_NOUN = re.compile(r"\bof(?: (?:the|their|his|her|its|[A-Z]\w*))?(?: [a-z][\w-]*)?$")
 
 
 def plural_noun(cue: str, before: str) -> bool:
-    """ "41% of Republican claims", "one of the calls": the cue word is a plural noun."""
+    """ "41% of Republican claims", "one of the calls", "of initial reports": the cue word is
+    a plural noun."""
     return cue.endswith("s") and _OF_NOUN.search(before) is not None

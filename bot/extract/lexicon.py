@@ -53,6 +53,7 @@ SPEECH_VERBS: frozenset[str] = words(
     estimated reasoned confided gushed objected pleaded thundered summarized grumbled
     bemoaned bemoans marveled cheered stresses posts read yelling screaming whispering
     interjecting bragging muttering pleading proclaiming retorting lamenting mocking
+    reports ruled
     scoffing griping mentioned mentions
     """
 )

@@ -16,6 +16,7 @@ from bot.extract.lexicon import (
     TITLE_WORDS,
     UNNAMED_HEADS,
 )
+from bot.extract.names import org_or_place
 from bot.extract.tokens import Tok, is_cap, span_text
 
 _ROLE_STOP = frozenset({"who", "which", "whose", "where", "when", "that", "whom"})
@@ -79,6 +80,12 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
         if j == len(run) and len(run) >= 2 and _name_token(run[-1][0]) and not _title(run[-2][0]):
             j = len(run) - 2  # a surname that is also a title word: "Steve King"
         if j < len(run) and len(run) - j <= 4:
+            if j > 0 and not _title(run[j - 1][0]):
+                # "The New York Times": a capitalised word that is no title opens an org
+                org = org_or_place(" ".join(t[0] for t in run))
+                if org is not None and org[1] == "org":
+                    k = len(run) - len(org[0].split())  # past "The", "As", "But"
+                    return Source(span_text(text, run[k:]), "org", run[k][1])
             name = run[j:]
             role = role_before(text, seg[: i + j])
             return Source(span_text(text, name), "name", name[0][1], role)
