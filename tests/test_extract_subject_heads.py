@@ -112,3 +112,30 @@ def test_a_fact_checker_ruling_is_a_cue() -> None:
 def test_reports_after_of_is_a_noun_not_a_cue() -> None:
     text = "Within an hour of initial reports of the fire, the city opened a “safe room.”"
     assert [None] == [q.cue for q in extract(text).quotes]
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        (
+            "Ray Dunmore",
+            "When Nina Falk noted that he had paid no tax ― as was true for years ― Ray Dunmore "
+            "boasted, “That makes me smart.”",
+        ),
+        (
+            "Ray Dunmore",
+            "So when the firm signaled that it would sell the mine to Nina Falk, Ray Dunmore "
+            "said, “We were floored.”",
+        ),
+    ],
+)
+def test_after_a_subordinate_clause_the_main_clause_speaks(expected: str, text: str) -> None:
+    assert [expected] == speakers(text)
+
+
+def test_a_cue_word_after_an_article_and_an_adjective_is_a_noun() -> None:
+    text = (
+        "Ray Dunmore spoke for an hour. And although he thanked the crowd, he sounded a rare "
+        "note of doubt, saying, “I am not sure I deserve it.”"
+    )
+    assert ["Ray Dunmore"] == speakers(text)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.extract.clauses import after_preposition, document, new_clause, subordinate
+from bot.extract.clauses import (
+    after_preposition,
+    document,
+    new_clause,
+    opens_subordinate,
+    subordinate,
+)
 from bot.extract.cues import CUE, cue_text, plural_noun
 from bot.extract.lexicon import NOUN_MARKERS, words
 from bot.extract.phrase import Source
@@ -16,6 +22,10 @@ from bot.extract.tokens import tokens
 
 _DASH = re.compile(r"\s*[―—–-]{1,2}\s*(?=[A-Z])")
 _PREV_WORD = re.compile(r"(\w+)$")
+# "a rare note", "the brief reply": an article and a word before a cue that is also a noun
+# make it one ("the members wrote" stays a verb)
+_NOUNISH = words("note reply tweet quip vow post remark comment repeat recall")
+_ARTICLE_ADJ = re.compile(r"\b(?:a|an|the)\s+[a-z]+$")
 _PREPOSITIONS = words(
     """
     after before by for in on since upon when while without
@@ -60,7 +70,9 @@ def _at_cue(L: Layout, m: re.Match[str], lo: int, hi: int, sent: int) -> Source 
         # "Brum was asked by the moderator whether …": the agent speaks, else nobody named
         by = _BY.match(L.masked, m.end(), hi)
         return object_after(L.text, L.masked, by.end(), hi) if by else None
-    if prev_word in NOUN_MARKERS and verb[-1:] not in "sdg":
+    if verb[-1:] not in "sdg" and (
+        prev_word in NOUN_MARKERS or (verb in _NOUNISH and _ARTICLE_ADJ.search(before))
+    ):
         return None  # "a tweet", "his subsequent post": the cue word is a noun here
     if plural_noun(verb, before):
         return None
@@ -68,6 +80,13 @@ def _at_cue(L: Layout, m: re.Match[str], lo: int, hi: int, sent: int) -> Source 
         src = sentence_subject(L.text, L.masked, sent, m.start(), people_only=False)
         if src is not None:
             return src
+        if before.endswith(","):
+            # "Although he thanked them, he sounded a rare note, saying …": the subject of
+            # the clause the participle closes
+            clause = L.masked.rfind(",", sent, lo + len(before) - 1) + 1
+            src = sentence_subject(L.text, L.masked, clause, m.start()) if clause > sent else None
+            if src is not None:
+                return src
     src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
     if src is not None:
         if (verb.endswith("ing") or verb == "called") and document(src):
@@ -153,6 +172,16 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
     return None
 
 
+def _main_clause(masked: str, after: int, src: Source, cue: str) -> bool:
+    """A named subject with a finite cue, set off from the subordinate clause before it by a
+    comma or a dash: the main clause."""
+    return (
+        src.kind in {"name", "pronoun"}
+        and not cue.endswith("ing")
+        and any(c in masked[after : src.pos] for c in ",―—")
+    )
+
+
 def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
     """A cue before the opening mark in the same sentence, after any earlier quote there
     ("Tate accuses Pell of “…” and Haldane says he is “…”": Haldane's)."""
@@ -175,6 +204,7 @@ def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
     introduced = head.endswith(":")
     best: tuple[Source, str] | None = None
     weak: tuple[Source, str] | None = None  # a cue in an introductory clause, if nothing else
+    best_subordinate, best_end = False, lo
     for m in CUE.finditer(L.masked, lo, opener):
         if m.group() in {"according to", "According to"}:
             hi = L.masked.find(",", m.end(), opener)
@@ -187,9 +217,17 @@ def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
                 # clause introduces nothing; a later cue in the sentence is the quote's
                 weak = weak or (src, cue_text(L.masked, m))
                 continue
-            if not introduced and best is not None and not new_clause(L.masked, lo, src):
+            if (
+                not introduced
+                and best is not None
+                and not new_clause(L.masked, lo, src)
+                and not (best_subordinate and _main_clause(L.masked, best_end, src, m.group()))
+            ):
                 continue  # a partial quote in reported speech is the outer speaker's
             best = (src, cue_text(L.masked, m))
+            # "When Clinton noted that … ― Trump boasted, “…”": a later cue is the main clause's
+            best_subordinate = opens_subordinate(L.masked, lo, m.start())
+            best_end = m.end()
     if best is not None or weak is not None:
         return best or weak
     if head.endswith(":"):

@@ -17,6 +17,7 @@ _SUBORDINATORS = words(
     """
 )
 _INTRO_PREPS = words("in on at from with during upon")
+_LEAD_CONJUNCTIONS = words("so but and yet")
 _PARTICIPLE = re.compile(r"\s*\w+ing\b")
 # words that open a clause with a subject of its own, whose cue then governs what follows
 _CLAUSE_OPENERS = words(
@@ -50,10 +51,19 @@ def subordinate(masked: str, lo: int, m: re.Match[str], opener: int) -> bool:
         return False
     if _PARTICIPLE.match(masked, comma + 1, opener):
         return False  # "when protesters interrupted her, shouting “…”": theirs all the same
-    start = max(lo, masked.rfind(",", lo, m.start()) + 1)
-    first = masked[start : m.start()].split(None, 1)
-    # "After the talks concluded, …", "In a video message posted Monday, Tate said …"
-    return bool(first) and first[0].lower() in _SUBORDINATORS | _INTRO_PREPS
+    return opens_subordinate(masked, lo, m.start(), _SUBORDINATORS | _INTRO_PREPS)
+
+
+def opens_subordinate(
+    masked: str, lo: int, cue: int, openers: frozenset[str] = _SUBORDINATORS
+) -> bool:
+    """The clause holding the cue at `cue` opens with a subordinator: "After the talks
+    concluded", "So when Patriot signaled", "In a video message posted Monday"."""
+    start = max(lo, masked.rfind(",", lo, cue) + 1)
+    first = masked[start:cue].split(None, 2)[:2]
+    if first and first[0].lower() in _LEAD_CONJUNCTIONS:
+        first = first[1:]
+    return bool(first) and first[0].lower() in openers
 
 
 def new_clause(masked: str, lo: int, src: Source) -> bool:
