@@ -139,3 +139,10 @@ def test_a_cue_word_after_an_article_and_an_adjective_is_a_noun() -> None:
         "note of doubt, saying, “I am not sure I deserve it.”"
     )
     assert ["Ray Dunmore"] == speakers(text)
+
+
+def test_lower_case_short_words_are_no_title_of_a_work() -> None:
+    text = "Ray Dunmore tweeted that the rival was “disgusting” and “a con” on Monday."
+    assert ["disgusting", "a con"] == [
+        q.text for q in extract(text).quotes if q.kind is QuoteKind.DIRECT
+    ]
