@@ -146,3 +146,36 @@ def test_lower_case_short_words_are_no_title_of_a_work() -> None:
     assert ["disgusting", "a con"] == [
         q.text for q in extract(text).quotes if q.kind is QuoteKind.DIRECT
     ]
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        (
+            ["Ray Dunmore"],
+            "The fact-checkers seized on Ray Dunmore’s claim that there were “thousands of "
+            "jobs” lost in the county.",
+        ),
+        (["Nina Falk"], "Asked about the merger, Nina Falk’s reply was “never.”"),
+    ],
+)
+def test_the_owner_of_a_claim_speaks_its_quote(expected: list[str], text: str) -> None:
+    assert expected == speakers(text)
+
+
+def test_someone_playing_down_anothers_comments_is_not_quoting_them() -> None:
+    text = "Nina Falk, the mayor, played down Ray Dunmore’s comments as “just politics.”"
+    assert "Ray Dunmore" not in speakers(text)
+
+
+def test_a_that_clause_after_a_cue_is_no_inverted_subject() -> None:
+    text = (
+        "City Attorney Brad Holm said in the letter that the advertisement “wrongfully” "
+        "suggests that Phoenix and its officers support the candidate."
+    )
+    assert ["Brad Holm"] == speakers(text)
+
+
+def test_a_cue_word_after_an_article_and_a_name_is_a_noun() -> None:
+    text = "Nina Falk is describing as “unhinged” a Ray Dunmore tweet about the mayor."
+    assert ["Nina Falk"] == speakers(text)

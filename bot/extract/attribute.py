@@ -15,6 +15,7 @@ from bot.extract.clauses import (
 from bot.extract.cues import CUE, cue_text, plural_noun
 from bot.extract.lexicon import NOUN_MARKERS, words
 from bot.extract.phrase import Source
+from bot.extract.possessor import owner_before
 from bot.extract.signed import signature, words_of
 from bot.extract.subject import object_after, sentence_subject, subject_before
 from bot.extract.text import Layout, Stretch
@@ -22,10 +23,10 @@ from bot.extract.tokens import tokens
 
 _DASH = re.compile(r"\s*[―—–-]{1,2}\s*(?=[A-Z])")
 _PREV_WORD = re.compile(r"(\w+)$")
-# "a rare note", "the brief reply": an article and a word before a cue that is also a noun
-# make it one ("the members wrote" stays a verb)
+# "a rare note", "a Donald Trump tweet": an article and a few words before a cue that is
+# also a noun make it one ("the members wrote" stays a verb)
 _NOUNISH = words("note reply tweet quip vow post remark comment repeat recall")
-_ARTICLE_ADJ = re.compile(r"\b(?:a|an|the)\s+[a-z]+$")
+_ARTICLE_ADJ = re.compile(r"\b(?:a|an|the)(?:\s+[\w’'-]+){1,3}$")
 _PREPOSITIONS = words(
     """
     after before by for in on since upon when while without
@@ -252,7 +253,7 @@ def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
             src = sentence_subject(L.text, L.masked, lo, colon, people_only=False)
         if src is not None:
             return src, ":"
-    return None
+    return owner_before(L.text, L.masked, lo, opener)
 
 
 def find_sources(L: Layout) -> list[Found]:

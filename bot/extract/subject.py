@@ -258,8 +258,10 @@ def _participle(seg: list[Tok]) -> bool:
 def object_after(text: str, masked: str, lo: int, hi: int) -> Source | None:
     """The source right after an inverted cue: "said Jen Psaki, the press secretary"."""
     segs = split_segments(tokens(masked, lo, hi))
-    if not segs or not segs[0] or segs[0][0][0] in _PREPS:
-        return None  # "said in a statement", "said on Monday": no source after the cue
+    if not segs or not segs[0] or segs[0][0][0] in _PREPS or segs[0][0][0] == "that":
+        # "said in a statement", "said on Monday": no source after the cue; "suggests that
+        # Phoenix …": a clause, not an inverted subject
+        return None
     src = parse_np(text, segs[0], from_end=False)
     if src and src.kind == "name" and src.role is None and len(segs) >= 2:
         role = role_phrase(text, segs[1])
