@@ -179,3 +179,11 @@ def test_a_that_clause_after_a_cue_is_no_inverted_subject() -> None:
 def test_a_cue_word_after_an_article_and_a_name_is_a_noun() -> None:
     text = "Nina Falk is describing as “unhinged” a Ray Dunmore tweet about the mayor."
     assert ["Nina Falk"] == speakers(text)
+
+
+def test_an_introduction_may_run_over_a_comma_between_its_modifiers() -> None:
+    text = (
+        "Following a swiftly called, late-afternoon meeting, the council issued a statement "
+        "calling the launch “a clear threat to peace.”"
+    )
+    assert ["the council"] == speakers(text)

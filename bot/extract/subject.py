@@ -198,6 +198,8 @@ def sentence_subject(
         src = parse_np(text, seg, from_end=False)
         if src is not None and (src.kind in {"name", "pronoun"} or not people_only):
             return src
+        if src is None and intro and len(seg) <= 4 and seg[0][0].islower():
+            continue  # "Following a swiftly called, late-afternoon meeting, …": still the intro
         return None
     return None
 
