@@ -187,3 +187,8 @@ def test_an_introduction_may_run_over_a_comma_between_its_modifiers() -> None:
         "calling the launch “a clear threat to peace.”"
     )
     assert ["the council"] == speakers(text)
+
+
+def test_initials_run_together_stay_in_the_name() -> None:
+    text = "“This is a sad day,” said Rep. G.K. Butterworth, head of the caucus."
+    assert ["G.K. Butterworth"] == speakers(text)

@@ -32,10 +32,12 @@ _ABBREV = (
     r"(?:(?:en|ep|ov|ol|t|gt|apt|mdr|dm|r|rs|s|rof|res|ev|on|tty|upt|aj|pl|vt|mb|ec|el|ld"
     r"|orp|nc|o|ve|lvd|la|al|ich|ass|onn|inn|eb|ex|a|ll|nd|y|an|kla|enn|is|olo|iss|ont|riz|re)?\.)"
 )
-_TOK = rf"[A-Z](?:{_ABBREV}|[\w'’\-]*)"
+# initials run together: "G.K. Butterfield", "J.D. Vance"
+_INITIALS = r"(?:\.[A-Z])+\."
+_TOK = rf"[A-Z](?:{_INITIALS}|{_ABBREV}|[\w'’\-]*)"
 # the first capital comes before its word-boundary check, so the engine can skip ahead to
 # capitals instead of trying every position: same matches as a leading \b, faster
-_FIRST = rf"[A-Z](?<!\w[A-Z])(?:{_ABBREV}|[\w'’\-]*)"
+_FIRST = rf"[A-Z](?<!\w[A-Z])(?:{_INITIALS}|{_ABBREV}|[\w'’\-]*)"
 _RUN = re.compile(rf"{_FIRST}(?: (?:(?:de|van|von|bin|la|al|del|da|der) )?{_TOK})*")
 POSS = re.compile(r"(?:['’]s|['’])$")
 # a lower-case word that Title Case would have capitalised: the line is prose
@@ -100,7 +102,8 @@ def analyse(run: str) -> Analysed | None:
     if k == len(words) or (len(words) - k == 1 and words[k].lower() in TITLE_WORDS):
         return None
     pos = sum(len(w) + 1 for w in words[:k])  # runs are joined by one space
-    words = [w.rstrip(".") if len(w) > 2 else w for w in words[k:]]
+    # "Sen." loses its dot, an initial ("J.") and initials ("G.K.") keep theirs
+    words = [w.rstrip(".") if len(w) > 2 and w[-3:-2] != "." else w for w in words[k:]]
     for k in range(1, len(words) - 1):
         # "Finance Republican Ada Brum": the name starts at its first name
         if words[k].lower() in _FIRST_NAMES and words[0].lower() not in _FIRST_NAMES:
