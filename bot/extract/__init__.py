@@ -20,7 +20,7 @@ from bot.extract.reported import reported
 from bot.extract.resolve import resolve
 from bot.extract.subject import sentence_subject
 from bot.extract.text import Layout, Stretch, layout
-from bot.extract.transcript import transcript
+from bot.extract.transcript import labelled, transcript
 from bot.models import Extraction, Quote
 
 __all__ = ["Trace", "extract"]
@@ -50,9 +50,10 @@ def extract(text: str, title: str | None = None, trace: Trace | None = None) -> 
         if src.kind == "name":
             people.mark_source(src.text, src.pos)
     unnamed: dict[str, Source] = {}
-    quotes = _direct(L, people, found, unnamed, trace)
+    lines = list(transcript(L.text, people))
+    quotes = _direct(L, people, found, unnamed, trace, lines)
     quotes.extend(_reported(L, people, unnamed, said))
-    quotes.extend(_transcript(L, people, quotes))
+    quotes.extend(_transcript(lines, L, quotes))
     quotes.sort(key=lambda q: (q.start, q.kind))
     return Extraction(tuple(quotes), entities(people, unnamed))
 
@@ -63,13 +64,22 @@ def _direct(
     found: list[Found],
     unnamed: dict[str, Source],
     trace: Trace | None = None,
+    lines: list[tuple[int, int, str]] | None = None,
 ) -> list[Quote]:
     items: list[tuple[Stretch, str | None, str | None, str | None, bool]] = []
+    # a transcript's turns: whatever is quoted in a turn is its speaker's, titles and all
+    turns = {L.para_index(a): (a, speaker) for a, _b, speaker in lines or ()}
     history: list[tuple[int, str | None]] = []  # paragraph and speaker of each quote so far
     last_group: str | None = None  # the last unnamed or organisation source: "they" in a tail
     prev: tuple[int, str | None] = (-9, None)  # paragraph and speaker of the last quote
     for f in found:
         s = f.stretch
+        if s.para in turns:
+            a, speaker = turns[s.para]
+            if s.start < a:  # "“PENCE: Well, …": the words start after the name
+                s = Stretch(a, s.end, s.para, s.closed)
+            items.append((s, speaker, None, ":", True))
+            continue
         if markup(L, s) or title_of_work(L, s):
             continue
         src, cue = f.source, f.cue
@@ -127,11 +137,13 @@ def _direct(
         full = f.source is not None and L.text.count(" ", s.start, s.end) >= 3
         prev = (s.para, speaker if full else None)
         items.append((s, speaker, role, cue, f.how in {"head", "tail", "colon"}))
-    return _join(L, items)
+    return _join(L, items, set(turns))
 
 
 def _join(
-    L: Layout, items: list[tuple[Stretch, str | None, str | None, str | None, bool]]
+    L: Layout,
+    items: list[tuple[Stretch, str | None, str | None, str | None, bool]],
+    turns: set[int],
 ) -> list[Quote]:
     """One quote per quotation: a paragraph that opens a quote and leaves it open goes on in
     the next paragraph's opening mark, so the pieces are one quote, credited to the first
@@ -140,7 +152,12 @@ def _join(
     i = 0
     while i < len(items):
         j = i
-        while j + 1 < len(items) and _continues(L, items[j][0], items[j + 1][0]):
+        while (
+            j + 1 < len(items)
+            # in a transcript a paragraph that opens with a name ("VIDEO: …", too) is a new turn
+            and not (turns and labelled(L.text, L.paras[items[j + 1][0].para][0]))
+            and _continues(L, items[j][0], items[j + 1][0])
+        ):
             j += 1
         group = items[i : j + 1]
         i = j + 1
@@ -168,10 +185,10 @@ def _reported(
     return quotes
 
 
-def _transcript(L: Layout, people: People, quotes: list[Quote]) -> list[Quote]:
+def _transcript(lines: list[tuple[int, int, str]], L: Layout, quotes: list[Quote]) -> list[Quote]:
     taken = [(q.start, q.end) for q in quotes if q.kind is QuoteKind.DIRECT]
     out: list[Quote] = []
-    for a, b, speaker in transcript(L.text, people):
+    for a, b, speaker in lines:
         if not any(s < b and a < e for s, e in taken):  # quoted lines are already in
             out.append(Quote(a, b, L.text[a:b], speaker, None, ":"))
     return out

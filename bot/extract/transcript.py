@@ -7,10 +7,13 @@ from collections.abc import Iterator
 
 from bot.extract.people import People
 
-# an upper-case name of one to three words opening a paragraph, then a colon and the words
-_LINE = re.compile(r"^[ \t]*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t]+(\S[^\n]*)", re.M)
+# an upper-case name of one to three words opening a paragraph (maybe after the quotation mark
+# of a transcript quoted whole: "PENCE: Well, …), then a colon and the words
+_LINE = re.compile(
+    r"^[ \t]*[\"“]?([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t\xa0]+(\S[^\n]*)", re.M
+)
 
-_CANDIDATE = re.compile(r"[A-Z][A-Z'’.\-]+:[ \t]")
+_CANDIDATE = re.compile(r"[A-Z][A-Z'’.\-]+:[ \t\xa0]")
 
 # editorial labels that look like a speaker's name
 _NOTES = frozenset(
@@ -60,3 +63,8 @@ def transcript(text: str, people: People) -> Iterator[tuple[int, int, str]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         yield start, end, p.name if p is not None else name
+
+
+def labelled(text: str, start: int) -> bool:
+    """The paragraph at `start` opens with an upper-case name and a colon, as a turn does."""
+    return _LINE.match(text, start) is not None
