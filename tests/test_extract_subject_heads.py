@@ -192,3 +192,19 @@ def test_an_introduction_may_run_over_a_comma_between_its_modifiers() -> None:
 def test_initials_run_together_stay_in_the_name() -> None:
     text = "“This is a sad day,” said Rep. G.K. Butterworth, head of the caucus."
     assert ["G.K. Butterworth"] == speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        ("Ray Dunmore", "Ray Dunmore, a local teacher, later said, “No.”"),
+        (
+            "Norah Dunne",
+            "Co-anchor Norah Dunne, who was off-screen, then loudly asked, “Really?”",
+        ),
+    ],
+)
+def test_an_adverb_alone_between_an_apposition_and_the_cue_leaves_the_name(
+    expected: str, text: str
+) -> None:
+    assert [expected] == speakers(text)

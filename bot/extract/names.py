@@ -93,7 +93,7 @@ def analyse(run: str) -> Analysed | None:
     title: str | None = None
     k = 0
     for i, w in enumerate(words[:-1]):
-        if w.lower() in TITLE_WORDS:
+        if title_word(w):
             title, k = w.lower(), i + 1
     while k < len(words) and (
         words[k].lower() in NOT_NAME_WORDS or words[k].lower() in INTRO_WORDS
@@ -121,6 +121,12 @@ def analyse(run: str) -> Analysed | None:
     gender = gender or title_gender(title)
     sure = (len(words) >= 2 and gender is not None) or title in PERSON_TITLES
     return pos, tuple(words), gender, sure, title, poss
+
+
+def title_word(w: str) -> bool:
+    """A title, also one joined by a hyphen: "Senator", "Co-anchor", "Ex-governor"."""
+    low = w.lower()
+    return low in TITLE_WORDS or ("-" in low and low.rsplit("-", 1)[1] in TITLE_WORDS)
 
 
 def title_gender(title: str | None) -> str | None:

@@ -16,7 +16,7 @@ from bot.extract.lexicon import (
     TITLE_WORDS,
     UNNAMED_HEADS,
 )
-from bot.extract.names import org_or_place
+from bot.extract.names import org_or_place, title_word
 from bot.extract.tokens import Tok, is_cap, span_text
 
 _ROLE_STOP = frozenset({"who", "which", "whose", "where", "when", "that", "whom"})
@@ -44,7 +44,7 @@ def _name_token(w: str) -> bool:
 
 
 def _title(w: str) -> bool:
-    return w.lower() in TITLE_WORDS
+    return title_word(w)
 
 
 def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
@@ -55,7 +55,7 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
         seg = _leading_np(seg)
         if not seg:
             return None
-    while seg and (seg[-1][0] in ADVERBS_AUX or _adverb(seg[-1][0])):
+    while seg and (seg[-1][0] in ADVERBS_AUX or adverb(seg[-1][0])):
         seg = seg[:-1]  # lower case only: "Will wrote" is George Will
     if not seg:
         return None
@@ -123,7 +123,7 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
 _LY_NOUNS = frozenset({"family", "rally", "supply", "assembly", "anomaly", "monopoly", "bully"})
 
 
-def _adverb(w: str) -> bool:
+def adverb(w: str) -> bool:
     """ "angrily", "quickly": an adverb between a subject and its cue ("she angrily said")."""
     return len(w) > 5 and w.endswith("ly") and w.islower() and w not in _LY_NOUNS
 

@@ -15,7 +15,7 @@ from bot.extract.lexicon import (
     words,
 )
 from bot.extract.names import org_or_place
-from bot.extract.phrase import Source, parse_np, role_phrase
+from bot.extract.phrase import Source, adverb, parse_np, role_phrase
 from bot.extract.tokens import Tok, is_cap, split_segments, tokens
 
 _PREPS = frozenset(
@@ -39,6 +39,12 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
         src = parse_np(text, segs[-2][-10:])
         return src if src is not None and src.kind == "name" else None
     last = _untimed(last)
+    if (
+        len(segs) >= 3
+        and (_aside(text, segs[-2]) or _appositive(segs[-2]))
+        and all(t[0] in ADVERBS_AUX or t[0] in TIME_WORDS or adverb(t[0]) for t in last)
+    ):
+        last = []  # "Dunne, a teacher, later said", "…, who was off-screen, then loudly asked"
     if last:
         src = (_modified_head(text, last) if len(last) <= 14 else None) or parse_np(
             text, last[-10:]
