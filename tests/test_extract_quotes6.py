@@ -20,7 +20,7 @@ def direct(text: str) -> list[tuple[str, str | None]]:
 
 TRANSCRIPT = (
     "The station aired the exchange on Sunday.\n\n"
-    "Partial transcript as follows:\n\n"
+    "The exchange, in part:\n\n"
     '"KOWALSKI: Well, look, my rival thinks this is an episode of “Dream House.” '
     "But this is serious business.\n\n"
     '"BRANDT: But, Governor, as “The Daily Ledger” wrote, voters are worried about your temper.\n\n'
@@ -59,7 +59,7 @@ def test_turns_quoted_whole_are_written_as_transcript_lines() -> None:
 
 def test_a_turn_goes_on_in_an_unnamed_paragraph_but_not_into_a_note() -> None:
     text = (
-        "Partial transcript as follows:\n\n"
+        "The exchange, in part:\n\n"
         '"HALVORSEN: We will fix the bridge first.\n\n'
         '"And then we will fix the road.\n\n'
         '"VIDEO: A voice from a crowd shouts at the mayor.\n\n'

@@ -51,9 +51,9 @@ def extract(text: str, title: str | None = None, trace: Trace | None = None) -> 
             people.mark_source(src.text, src.pos)
     unnamed: dict[str, Source] = {}
     lines = list(transcript(L.text, people))
-    quotes = _direct(L, people, found, unnamed, trace, lines)
+    quotes = _direct(L, people, found, unnamed, lines, trace)
     quotes.extend(_reported(L, people, unnamed, said))
-    quotes.extend(_transcript(lines, L, quotes))
+    quotes.extend(_transcript(lines, L))
     quotes.sort(key=lambda q: (q.start, q.kind))
     return Extraction(tuple(quotes), entities(people, unnamed))
 
@@ -63,12 +63,12 @@ def _direct(
     people: People,
     found: list[Found],
     unnamed: dict[str, Source],
+    lines: list[tuple[int, int, str]],
     trace: Trace | None = None,
-    lines: list[tuple[int, int, str]] | None = None,
 ) -> list[Quote]:
     items: list[tuple[Stretch, str | None, str | None, str | None, bool]] = []
     # a transcript's turns: whatever is quoted in a turn is its speaker's, titles and all
-    turns = {L.para_index(a): (a, speaker) for a, _b, speaker in lines or ()}
+    turns = {L.para_index(a): (a, speaker) for a, _b, speaker in lines}
     history: list[tuple[int, str | None]] = []  # paragraph and speaker of each quote so far
     last_group: str | None = None  # the last unnamed or organisation source: "they" in a tail
     prev: tuple[int, str | None] = (-9, None)  # paragraph and speaker of the last quote
@@ -76,7 +76,7 @@ def _direct(
         s = f.stretch
         if s.para in turns:
             a, speaker = turns[s.para]
-            if s.start < a:  # "“PENCE: Well, …": the words start after the name
+            if s.start < a:  # "“HALE: Well, …": the words start after the name
                 s = Stretch(a, s.end, s.para, s.closed)
             items.append((s, speaker, None, ":", True))
             continue
@@ -185,11 +185,12 @@ def _reported(
     return quotes
 
 
-def _transcript(lines: list[tuple[int, int, str]], L: Layout, quotes: list[Quote]) -> list[Quote]:
-    taken = [(q.start, q.end) for q in quotes if q.kind is QuoteKind.DIRECT]
+def _transcript(lines: list[tuple[int, int, str]], L: Layout) -> list[Quote]:
+    """Each turn of a transcript as its speaker's words, unless its paragraph is quoted
+    whole: then that quote is the turn, and is in already."""
     out: list[Quote] = []
     for a, b, speaker in lines:
-        if not any(s < b and a < e for s, e in taken):  # quoted lines are already in
+        if L.text[L.paras[L.para_index(a)][0]] not in '"“':
             out.append(Quote(a, b, L.text[a:b], speaker, None, ":"))
     return out
 
@@ -213,13 +214,13 @@ def _subject(
 
 def _full(people: People, src: Source) -> str:
     """A source's name as the article gives it in full, or its words as written."""
-    p = people.lookup(src.text) if src.kind == "name" else None
+    p = people.lookup(src.text, src.pos) if src.kind == "name" else None
     return p.name if p is not None else src.text
 
 
 def _person(people: People, src: Source) -> bool:
     """The name is surely a person's: a first name, a title, or two words or more."""
-    p = people.lookup(src.text)
+    p = people.lookup(src.text, src.pos)
     return p is not None and (p.sure or len(p.tokens) > 1)
 
 

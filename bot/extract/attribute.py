@@ -13,20 +13,23 @@ from bot.extract.clauses import (
     subordinate,
 )
 from bot.extract.cues import CUE, cue_text, plural_noun
-from bot.extract.lexicon import NOUN_MARKERS, words
+from bot.extract.lexicon import NOUN_MARKERS, SPEECH_NOUNS, SPEECH_VERBS, words
 from bot.extract.phrase import Source
-from bot.extract.possessor import owner_before
-from bot.extract.signed import signature, words_of
+from bot.extract.signed import owner_before, signature, words_of
 from bot.extract.subject import object_after, sentence_subject, subject_before
 from bot.extract.text import Layout, Stretch
 from bot.extract.tokens import tokens
 
 _DASH = re.compile(r"\s*[―—–-]{1,2}\s*(?=[A-Z])")
 _PREV_WORD = re.compile(r"(\w+)$")
-# "a rare note", "a Donald Trump tweet": an article and a few words before a cue that is
-# also a noun make it one ("the members wrote" stays a verb)
-_NOUNISH = words("note reply tweet quip vow post remark comment repeat recall")
-_ARTICLE_ADJ = re.compile(r"\b(?:a|an|the)(?:\s+[\w’'-]+){1,3}$")
+# "a sharp note", "a Ray Dunmore tweet": an article and a few words before a cue that is
+# also a noun make it one; not after a lower-case plural ("the authors note") nor with a
+# past tense ("the members wrote")
+_NOUNISH = SPEECH_VERBS & SPEECH_NOUNS
+_ARTICLE_ADJ = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)(?:\s+[\w’'-]+){0,2}\s+"
+    r"(?:[A-Z][\w’'-]*|[\w’'-]*[^s\W]|[\w-]+['’]s|[\w’'-]*ss)$"
+)
 _PREPOSITIONS = words(
     """
     after before by for in on since upon when while without
@@ -82,7 +85,7 @@ def _at_cue(L: Layout, m: re.Match[str], lo: int, hi: int, sent: int) -> Source 
         if src is not None:
             return src
         if before.endswith(","):
-            # "Although he thanked them, he sounded a rare note, saying …": the subject of
+            # "Although she praised them, she struck a gloomy tone, saying …": the subject of
             # the clause the participle closes
             clause = L.masked.rfind(",", sent, lo + len(before) - 1) + 1
             src = sentence_subject(L.text, L.masked, clause, m.start()) if clause > sent else None
@@ -173,13 +176,15 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
     return None
 
 
-def _main_clause(masked: str, after: int, src: Source, cue: str) -> bool:
+def _main_clause(masked: str, after: int, src: Source, m: re.Match[str], opener: int) -> bool:
     """A named subject with a finite cue, set off from the subordinate clause before it by a
-    comma or a dash: the main clause."""
+    comma or a dash, and not itself an aside closed by another before the quote: the main
+    clause."""
     return (
         src.kind in {"name", "pronoun"}
-        and not cue.endswith("ing")
+        and not m.group().endswith("ing")
         and any(c in masked[after : src.pos] for c in ",―—")
+        and not any(c in masked[m.end() : opener] for c in "―—")
     )
 
 
@@ -222,11 +227,11 @@ def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
                 not introduced
                 and best is not None
                 and not new_clause(L.masked, lo, src)
-                and not (best_subordinate and _main_clause(L.masked, best_end, src, m.group()))
+                and not (best_subordinate and _main_clause(L.masked, best_end, src, m, opener))
             ):
                 continue  # a partial quote in reported speech is the outer speaker's
             best = (src, cue_text(L.masked, m))
-            # "When Clinton noted that … ― Trump boasted, “…”": a later cue is the main clause's
+            # "When Falk noted that … ― Reyes boasted, “…”": a later cue is the main clause's
             best_subordinate = opens_subordinate(L.masked, lo, m.start())
             best_end = m.end()
     if best is not None or weak is not None:
@@ -253,7 +258,7 @@ def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
             src = sentence_subject(L.text, L.masked, lo, colon, people_only=False)
         if src is not None:
             return src, ":"
-    return owner_before(L.text, L.masked, lo, opener)
+    return owner_before(L.masked, lo, opener)
 
 
 def find_sources(L: Layout) -> list[Found]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.lexicon import DOCUMENT_HEADS, TIME_WORDS, words
+from bot.extract.lexicon import DOCUMENT_HEADS, LEAD_CONJUNCTIONS, TIME_WORDS, words
 from bot.extract.phrase import Source
 
 _PREV_WORD = re.compile(r"(\w+)$")
@@ -17,7 +17,6 @@ _SUBORDINATORS = words(
     """
 )
 _INTRO_PREPS = words("in on at from with during upon")
-_LEAD_CONJUNCTIONS = words("so but and yet")
 _PARTICIPLE = re.compile(r"\s*\w+ing\b")
 # words that open a clause with a subject of its own, whose cue then governs what follows
 _CLAUSE_OPENERS = words(
@@ -58,10 +57,10 @@ def opens_subordinate(
     masked: str, lo: int, cue: int, openers: frozenset[str] = _SUBORDINATORS
 ) -> bool:
     """The clause holding the cue at `cue` opens with a subordinator: "After the talks
-    concluded", "So when Patriot signaled", "In a video message posted Monday"."""
+    concluded", "So when the firm agreed", "In a video message posted Monday"."""
     start = max(lo, masked.rfind(",", lo, cue) + 1)
     first = masked[start:cue].split(None, 2)[:2]
-    if first and first[0].lower() in _LEAD_CONJUNCTIONS:
+    if first and first[0].lower() in LEAD_CONJUNCTIONS:
         first = first[1:]
     return bool(first) and first[0].lower() in openers
 

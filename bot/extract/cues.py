@@ -4,6 +4,8 @@ written with its audience or medium ("told reporters", "said in a statement").""
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 
 from bot.extract.lexicon import SPEECH_VERBS
 
@@ -29,7 +31,28 @@ def trie(words: frozenset[str]) -> str:
 
 
 CUE_WORDS = SPEECH_VERBS | {"according to", "According to"}
-CUE = re.compile(trie(CUE_WORDS))
+# "reports" and "ruled" are nouns or other verbs as often as cues ("who reports to the
+# mayor", "several reports"): they are cues only before "that" or closing a sentence
+_CONDITIONAL = frozenset({"reports", "ruled"})
+_INTRODUCES = re.compile(r" that\b|[.,;:]")
+# one trie for all: an alternation beside it would double the cost of every scan
+_CUE = re.compile(trie(CUE_WORDS | _CONDITIONAL))
+
+
+class _Cues:
+    """The speech cues in a text, as `re` finds them, less the conditional ones that
+    introduce nothing where they stand."""
+
+    def finditer(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        for m in _CUE.finditer(s, pos, endpos):
+            if m.group() not in _CONDITIONAL or _INTRODUCES.match(s, m.end()):
+                yield m
+
+    def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(s, pos, endpos), None)
+
+
+CUE = _Cues()
 # "told reporters", "told CNN": the audience is part of the cue as written
 _TOLD_OBJ = re.compile(r"\s+(reporters|journalists|the press|[A-Z][\w&]*(?: News)?)\b")
 _STATEMENT = re.compile(r"\s+in an? (?:statement|interview|tweet|email|post)\b")
@@ -45,10 +68,9 @@ def cue_text(masked: str, m: re.Match[str]) -> str:
     return cue + s.group() if s else cue
 
 
-_OF_NOUN = re.compile(r"\bof(?: (?:the|their|his|her|its|[A-Z]\w*))?(?: [a-z][\w-]*)?$")
+_OF_NOUN = re.compile(r"\bof(?: (?:the|their|his|her|its|[A-Z]\w*))?$")
 
 
 def plural_noun(cue: str, before: str) -> bool:
-    """ "41% of Republican claims", "one of the calls", "of initial reports": the cue word is
-    a plural noun."""
+    """ "41% of Republican claims", "one of the calls": the cue word is a plural noun."""
     return cue.endswith("s") and _OF_NOUN.search(before) is not None

@@ -29,7 +29,7 @@ def markup(L: Layout, s: Stretch) -> bool:
 
 def _title_case(words: list[str]) -> bool:
     # short words may stay lower case in a title, but one word at least is capitalised:
-    # "a con" is no title
+    # "a fake" is no title
     return any(w[:1].isupper() for w in words) and all(
         w[:1].isupper() or len(w) <= 3 or w in SMALL_WORDS for w in words
     )

@@ -53,7 +53,6 @@ SPEECH_VERBS: frozenset[str] = words(
     estimated reasoned confided gushed objected pleaded thundered summarized grumbled
     bemoaned bemoans marveled cheered stresses posts read yelling screaming whispering
     interjecting bragging muttering pleading proclaiming retorting lamenting mocking
-    reports ruled
     scoffing griping mentioned mentions
     """
 )
@@ -234,7 +233,7 @@ ADVERBS_AUX: frozenset[str] = words(
     again already also are be been did do does earlier even finally first frequently
     further had has have immediately is just last later never now often once only
     previously privately publicly quickly recently repeatedly reportedly separately still
-    subsequently then was were will would
+    subsequently then was were will would always usually sometimes
     """
 )
 
@@ -290,5 +289,33 @@ DOCUMENT_HEADS: frozenset[str] = words(
     ad ads article book commercial email emails film letter letters memo message messages
     note op-ed post posts release releases spot statement statements tweet tweets video
     videos
+    """
+)
+
+
+# Nouns for something said: a possessive name before one owns the words that follow
+# ("Varga’s response was:", "Tate’s claim that “…”").
+SPEECH_NOUNS: frozenset[str] = words(
+    """
+    claim claims statement statements remark remarks comment comments words assertion
+    assertions reply response answer answers promise promises pledge vow warning warnings
+    message slogan refrain description charge charges suggestion complaint argument
+    retort quip boast insistence contention declaration admission prediction verdict
+    reaction post tweet letter email note advice
+    """
+)
+
+# Possessive determiners: "his wife said" is a described source, like "the aide said".
+POSSESSIVE_DETERMINERS: frozenset[str] = words("my his her their our your its")
+
+# Conjunctions that may open a clause before its subject: "And Falk said", "So when …".
+LEAD_CONJUNCTIONS: frozenset[str] = words("and but so yet then")
+
+# Number words, which open phrases of time ("Six years ago, …") and never a name.
+NUMBER_WORDS: frozenset[str] = words(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand several few couple dozen
     """
 )

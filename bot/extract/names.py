@@ -32,7 +32,7 @@ _ABBREV = (
     r"(?:(?:en|ep|ov|ol|t|gt|apt|mdr|dm|r|rs|s|rof|res|ev|on|tty|upt|aj|pl|vt|mb|ec|el|ld"
     r"|orp|nc|o|ve|lvd|la|al|ich|ass|onn|inn|eb|ex|a|ll|nd|y|an|kla|enn|is|olo|iss|ont|riz|re)?\.)"
 )
-# initials run together: "G.K. Butterfield", "J.D. Vance"
+# initials run together: "R.J. Okafor", "T.S. Eliot"
 _INITIALS = r"(?:\.[A-Z])+\."
 _TOK = rf"[A-Z](?:{_INITIALS}|{_ABBREV}|[\w'’\-]*)"
 # the first capital comes before its word-boundary check, so the engine can skip ahead to

@@ -10,7 +10,8 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from bot.extract.lexicon import PRONOUNS_FEMALE, PRONOUNS_MALE
-from bot.extract.names import POSS, analyse, org_or_place, runs, title_gender
+from bot.extract.names import POSS, analyse, org_or_place, runs
+from bot.extract.namesakes import honorific_gender, namesakes
 from bot.extract.person import Mention, Person, apposition, by_role, in_passing
 from bot.extract.phrase import role_before
 from bot.extract.tokens import tokens
@@ -76,7 +77,7 @@ class People:
                     p.name, p.tokens = " ".join(words), tuple(words)
                 p.gender = p.gender or gender
                 p.sure = p.sure or sure
-        namesakes = self._namesakes(raw)
+        twins = namesakes(raw, self._by_surname, self.people)
         for pos, words, gender, sure, title, poss in raw:
             if len(words) > 4:
                 continue
@@ -85,9 +86,10 @@ class People:
                 p = full.get((words[0].lower(), key))
             else:
                 p = self._by_surname.get(key) or self._by_first.get(key)
-                other = namesakes.get(key)
-                if other is not None and (title_gender(title) or other[1]) == other[0].gender:
-                    p = self._namesake_at[pos] = other[0]
+                twin = twins.get(key)
+                said = honorific_gender(title) or (twin.bare if twin else None)
+                if twin is not None and said == twin.person.gender:
+                    p = self._namesake_at[pos] = twin.person
             if p is None:
                 p = Person(" ".join(words), tuple(words), gender, sure=sure)
                 self._by_surname[key] = p
@@ -113,28 +115,6 @@ class People:
         self._positions = [m.pos for m in self.mentions]
         self._voted = False  # pronoun votes for gender are counted when first needed
 
-    def _namesakes(self, raw: list[tuple]) -> dict[str, tuple[Person, str | None]]:
-        """Surnames that titles show belong to someone else too: "Michelle Obama" named once
-        and "Mr. Obama" often. Each gets a second person, of the other gender, and the gender
-        that bare mentions of the surname ("President Obama") mostly carry."""
-        tally: dict[str, list[int]] = {}
-        for _pos, words, _gender, _sure, title, _poss in raw:
-            p = self._by_surname.get(words[-1].lower()) if len(words) == 1 else None
-            # only a title tells: a bare "Warren" looks like a man's first name
-            gender = title_gender(title)
-            if p is not None and gender is not None and p.gender is not None:
-                tally.setdefault(words[-1].lower(), [0, 0])[gender != p.gender] += 1
-        out: dict[str, tuple[Person, str | None]] = {}
-        for key, (same, other) in tally.items():
-            if other:
-                p = self._by_surname[key]
-                gender = "f" if p.gender == "m" else "m"
-                word = p.tokens[-1]
-                alt = Person(word, (word,), gender, sure=True)
-                self.people.append(alt)
-                out[key] = (alt, gender if other > same else p.gender)
-        return out
-
     def _vote_gender(self, masked: str, body_start: int = 0) -> None:
         if all(p.gender is not None for p in self.people if p.sure or len(p.tokens) > 1):
             return  # nobody who could be an antecedent lacks a gender
@@ -158,7 +138,7 @@ class People:
     def lookup(self, name: str, pos: int = -1) -> Person | None:
         """The person `name` (written at `pos`, if known) refers to."""
         if pos in self._namesake_at:
-            return self._namesake_at[pos]  # "Mr. Obama" where the article also names Michelle
+            return self._namesake_at[pos]  # "Mr. Haldane" where the article also names Greta
         # the clusters are fixed once built, so each name form is looked up once
         if name in self._looked:
             return self._looked[name]
@@ -176,7 +156,7 @@ class People:
         return p
 
     def mark_source(self, name: str, pos: int | None = None) -> None:
-        p = self.lookup(name)
+        p = self.lookup(name, -1 if pos is None else pos)
         if p is not None:
             p.sure = True
             if pos is not None:
@@ -196,8 +176,8 @@ class People:
         self.mentions.insert(i, Mention(pos, p))
         self._spoke.add(pos)
 
-    def add_role(self, name: str, role: str | None) -> None:
-        p = self.lookup(name)
+    def add_role(self, name: str, role: str | None, pos: int = -1) -> None:
+        p = self.lookup(name, pos)
         if p is not None and role and role not in p.roles:
             p.roles.append(role)
 

@@ -9,7 +9,9 @@ from bot.extract.lexicon import (
     ADVERBS_AUX,
     DETERMINERS,
     FUNCTION_WORDS,
+    LEAD_CONJUNCTIONS,
     NOT_NAME_WORDS,
+    POSSESSIVE_DETERMINERS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     TIME_HEADS,
@@ -22,6 +24,7 @@ from bot.extract.tokens import Tok, is_cap, span_text
 _ROLE_STOP = frozenset({"who", "which", "whose", "where", "when", "that", "whom"})
 # title words that only join a role's parts ("Secretary of State"): no role on their own
 _LINK_WORDS = frozenset({"of", "and", "then", "under"})
+_MANNERS = frozenset({"mr", "mrs", "ms", "miss"})  # honorifics that are no role, unlike "King"
 _PRONOMINAL = frozenset({"another", "one", "others", "some", "many", "both"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
@@ -81,7 +84,7 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
             j = len(run) - 2  # a surname that is also a title word: "Steve King"
         if j < len(run) and len(run) - j <= 4:
             if j > 0 and not _title(run[j - 1][0]):
-                # "The New York Times": a capitalised word that is no title opens an org
+                # "The New Valley Herald": a capitalised word that is no title opens an org
                 org = org_or_place(" ".join(t[0] for t in run))
                 if org is not None and org[1] == "org":
                     k = len(run) - len(org[0].split())  # past "The", "As", "But"
@@ -112,7 +115,7 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
         while k > 0 and seg[k - 1][0].lower() not in _ROLE_STOP and len(seg) - k < 7:
             w = seg[k - 1][0]
             k -= 1
-            if w.lower() in DETERMINERS or w in _POSSESSIVE_DETERMINERS or _POSSESSIVE.search(w):
+            if w.lower() in DETERMINERS or w in POSSESSIVE_DETERMINERS or _POSSESSIVE.search(w):
                 break
         phrase = seg[k:]
         kind = "desc" if phrase[0][0].lower() == "the" and not low.endswith("s") else "unnamed"
@@ -128,16 +131,14 @@ def adverb(w: str) -> bool:
     return len(w) > 5 and w.endswith("ly") and w.islower() and w not in _LY_NOUNS
 
 
-# "my father said", "his campaign said": a possessive opening the clause determines the
-# subject as well; after a verb it opens the object ("started their debate saying")
-_POSSESSIVE_DETERMINERS = frozenset({"my", "his", "her", "their", "our", "your", "its"})
-
-
 def _has_determiner(seg: list[Tok]) -> bool:
     return seg[-1][0][:1].isalnum() and (
         any(t[0].lower() in DETERMINERS for t in seg[-5:-1])
         or any(
-            seg[i][0] in _POSSESSIVE_DETERMINERS and (i == 0 or seg[i - 1][0] in {"and", "but"})
+            seg[i][0] in POSSESSIVE_DETERMINERS
+            # opening the clause: "my aunt said", "and his campaign said"; after a verb it
+            # opens the object ("started their debate saying")
+            and (i == 0 or (i == 1 and seg[0][0].lower() in LEAD_CONJUNCTIONS))
             for i in range(max(0, len(seg) - 3), len(seg) - 1)
         )
     )
@@ -226,6 +227,8 @@ def role_before(text: str, seg: list[Tok]) -> str | None:
             break
         k -= 1
     role = seg[k:]
+    while role and role[0][0].lower().rstrip(".") in _MANNERS:
+        role = role[1:]  # "Mr." and "Ms." are manners, not roles
     while role and role[0][0].lower() in {"of", "and", "for", "to", "on"}:
         role = role[1:]
     while role and role[-1][0].lower() in {"of", "and", "for", "to", "on"}:

@@ -1,21 +1,26 @@
 """Sources written apart from any cue: a line signing the quote above it ("- Jane Roe."), and
-the possessor of the words a colon introduces ("Varga’s response was:")."""
+the possessor of the words that follow ("Varga’s response was:", "Tate’s claim that “…”")."""
 
 from __future__ import annotations
 
 import re
 
-from bot.extract.lexicon import NOT_NAME_WORDS
+from bot.extract.lexicon import NOT_NAME_WORDS, SPEECH_NOUNS
 from bot.extract.phrase import Source
 from bot.extract.subject import object_after
 from bot.extract.text import Layout
 
 _SIGNATURE = re.compile(r"\s*[-―—–]{1,2}\s*(?=[A-Z])")
-_WORDS_OF = re.compile(
-    r"(?<![\w’'])([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2})['’]s (?:[\w-]+ ){0,2}?"
-    r"(?:response|reply|answer|statement|message|comment|reaction|retort|post|tweet|letter"
-    r"|email|note|words|remarks|advice|verdict)(?: (?:was|is|read|reads|said|says))?:"
+_NOUNS = "|".join(sorted(SPEECH_NOUNS, key=len, reverse=True))
+# a name's possessive, up to two words, then a speech noun: "Varga’s terse response"
+_OWNER = (
+    r"(?<![\w’'])([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2})['’]s? (?:[\w-]+ ){0,2}?"
+    rf"(?P<noun>{_NOUNS})\b"
 )
+_WORDS_OF = re.compile(_OWNER + r"(?: (?:was|is|read|reads|said|says))?:")
+# before a quote, only what opens the words may follow the noun: "claim that …", "reply was",
+# "words,"; not "played down Tate's comments as": there the words are someone else's
+_OWNED = re.compile(_OWNER + r"(?:\s+that\s[^.;:!?“”\"]{0,80}|\s+(?:was|is|were|are)|,)?\s*$")
 
 
 def signature(L: Layout, para: int) -> tuple[Source, str, bool] | None:
@@ -32,7 +37,18 @@ def signature(L: Layout, para: int) -> tuple[Source, str, bool] | None:
 
 def words_of(masked: str, lo: int, colon: int) -> Source | None:
     """ "Varga’s response was:", "From Tate's Facebook post:": whose words follow."""
-    m = _WORDS_OF.search(masked, max(lo, colon - 80), colon + 1)
+    return _owner(_WORDS_OF.search(masked, max(lo, colon - 80), colon + 1))
+
+
+def owner_before(masked: str, lo: int, opener: int) -> tuple[Source, str] | None:
+    """ "Tate’s claim that there were “…”", "Varga’s reply was “…”": whose words the quote
+    at `opener` are, and the noun that says so."""
+    m = _OWNED.search(masked, max(lo, opener - 200), opener)
+    src = _owner(m)
+    return (src, m.group("noun")) if src is not None and m is not None else None
+
+
+def _owner(m: re.Match[str] | None) -> Source | None:
     if m is None:
         return None
     name, pos = m.group(1), m.start(1)

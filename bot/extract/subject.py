@@ -7,7 +7,10 @@ from __future__ import annotations
 from bot.extract.clauses import document
 from bot.extract.lexicon import (
     ADVERBS_AUX,
+    DETERMINERS,
     INTRO_WORDS,
+    LEAD_CONJUNCTIONS,
+    NUMBER_WORDS,
     PLACE_WORDS,
     TIME_HEADS,
     TIME_WORDS,
@@ -84,24 +87,37 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
 
 # words that open a phrase after a source's head and before its cue: "a lawyer representing
 # the family said", "one official familiar with the talks told", "a spokesman for the group said"
-_POSTMODIFIERS = frozenset({"for", "with", "from", "at", "familiar", "close"})
+_POSTMODIFIERS = frozenset({"of", "for", "with", "from", "at", "familiar", "close"})
+# words that start a clause of their own inside what looked like a modifier
+_CLAUSE_WORDS = frozenset(
+    {"and", "but", "or", "which", "who", "that", "as", "when", "while", "because", "if", "since"}
+    | {"is", "are", "was", "were", "has", "have", "had", "will", "would"}
+)
+_HEAD_DETERMINERS = _ARTICLES | {"another", "one"}
+_NAME_AFTER = _PREPS | _ARTICLES | {"of"}
+# past tenses without "-ed" that put a new subject before the cue: "… knew Tom Reyes wrote"
+_PAST_IRREGULAR = frozenset(
+    {"knew", "saw", "heard", "thought", "felt", "found", "met", "told", "said", "made", "let"}
+)
 
 
 def _modified_head(text: str, seg: list[Tok]) -> Source | None:
     """The person a subject like "an aide speaking to reporters" is about: its head, not the
     last noun before the cue ("reporters"). The head opens the clause; descriptions keep the
     whole phrase."""
-    start = 1 if seg and seg[0][0] in _CONJUNCTIONS else 0
+    start = 1 if seg and seg[0][0].lower() in LEAD_CONJUNCTIONS else 0
     for m in range(start + 1, min(len(seg) - 1, start + 6)):
         w = seg[m][0]
         participle = len(w) > 5 and w.endswith("ing")
         if not w.islower() or not (w in _POSTMODIFIERS or participle):
             continue
+        if w == "of" and seg[start][0].lower() not in DETERMINERS:
+            return None  # "Secretary of State Ada Brum": a title; "the head of the union" speaks
         before, tail = seg[m - 1][0], seg[m:]
         # a determiner and one noun ("a woman speaking"), else a known head or a name
-        determined = m - start == 2 and seg[start][0].lower() in _ARTICLES | {"another", "one"}
-        if not (is_cap(before) or before.lower() in UNNAMED_HEADS or determined) or any(
-            t[0] in _CLAUSE_WORDS or (t[0].islower() and t[0].endswith("ed")) for t in tail
+        determined = m - start == 2 and seg[start][0].lower() in _HEAD_DETERMINERS
+        if not (is_cap(before) or before.lower() in UNNAMED_HEADS or determined) or not _modifier(
+            tail
         ):
             return None  # "The council voted for the resolution which said": a clause
         head = parse_np(text, seg[start:m])
@@ -117,8 +133,19 @@ def _modified_head(text: str, seg: list[Tok]) -> Source | None:
     return None
 
 
-_CONJUNCTIONS = frozenset({"But", "And", "Yet", "So", "Then"})
-_CLAUSE_WORDS = frozenset({"and", "but", "or", "which", "who", "that", "when", "while"})
+def _modifier(tail: list[Tok]) -> bool:
+    """`tail` reads as one phrase after a head: no clause word, no past tense, not ending in
+    an article or preposition ("a lawyer for the"), no new subject named after a verb ("the
+    voters at the rally knew Tom Reyes")."""
+    words = [t[0] for t in tail]
+    if any(w in _CLAUSE_WORDS or (w.islower() and w.endswith("ed")) for w in words):
+        return False
+    if words[-1].lower() in _NAME_AFTER or words[-1].lower() in DETERMINERS:
+        return False
+    k = len(words)
+    while k > 0 and is_cap(words[k - 1]):
+        k -= 1
+    return k == len(words) or k == 0 or words[k - 1] not in _PAST_IRREGULAR
 
 
 def _untimed(seg: list[Tok]) -> list[Tok]:
@@ -205,7 +232,7 @@ def sentence_subject(
         if src is not None and (src.kind in {"name", "pronoun"} or not people_only):
             return src
         if src is None and intro and len(seg) <= 4 and seg[0][0].islower():
-            continue  # "Following a swiftly called, late-afternoon meeting, …": still the intro
+            continue  # "After a short, tense meeting, …": still the introduction
         return None
     return None
 
@@ -218,22 +245,13 @@ _MONTHS = words(
 )
 
 
-# "Eight years ago, …", "Two days later, …": a number opens the time phrase, no name
-_NUMBERS = words(
-    """
-    two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
-    fifty hundred several few couple dozen
-    """
-)
-
-
 def _time_phrase(seg: list[Tok]) -> bool:
-    """ "Later on Sunday", "Earlier this week", "Last month": a time, then the subject."""
+    """ "Later on Sunday", "Earlier this week", "Six years ago": a time, then the subject."""
     return len(seg) <= 4 and all(
         t[0].lower() in TIME_WORDS
         or t[0].lower() in TIME_HEADS
         or t[0].lower() in _MONTHS
-        or t[0].lower() in _NUMBERS
+        or t[0].lower() in NUMBER_WORDS
         or t[0].isdigit()
         for t in seg
     )
@@ -267,8 +285,8 @@ def object_after(text: str, masked: str, lo: int, hi: int) -> Source | None:
     """The source right after an inverted cue: "said Jen Psaki, the press secretary"."""
     segs = split_segments(tokens(masked, lo, hi))
     if not segs or not segs[0] or segs[0][0][0] in _PREPS or segs[0][0][0] == "that":
-        # "said in a statement", "said on Monday": no source after the cue; "suggests that
-        # Phoenix …": a clause, not an inverted subject
+        # "said in a statement", "said on Monday": no source after the cue; "shows that
+        # Dayton …": a clause, not an inverted subject
         return None
     src = parse_np(text, segs[0], from_end=False)
     if src and src.kind == "name" and src.role is None and len(segs) >= 2:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from bot.extract.people import People
 
 # an upper-case name of one to three words opening a paragraph (maybe after the quotation mark
-# of a transcript quoted whole: "PENCE: Well, …), then a colon and the words
+# of a transcript quoted whole: "HALE: Well, …), then a colon and the words
 _LINE = re.compile(
     r"^[ \t]*[\"“]?([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t\xa0]+(\S[^\n]*)", re.M
 )
