@@ -144,3 +144,11 @@ def test_a_that_clause_after_a_cue_is_no_inverted_subject() -> None:
         "suburbs need more buses."
     )
     assert ["Tom Reyes"] == speakers(text)
+
+
+def test_someone_shown_speaking_in_footage_speaks() -> None:
+    text = (
+        "“Why did he not pay?” a narrator in the ad asks. The spot closes with footage of Tom "
+        "Reyes saying during a debate, “That makes me smart.”"
+    )
+    assert ["a narrator in the ad", "Tom Reyes"] == speakers(text)

@@ -188,6 +188,18 @@ def _main_clause(masked: str, after: int, src: Source, m: re.Match[str], opener:
     )
 
 
+def _shown_speaking(masked: str, src: Source, m: re.Match[str]) -> bool:
+    """ "… footage of Tom Reyes saying, “…”": someone shown or heard speaking, whatever the
+    sentence's own subject did."""
+    prev = _PREV_WORD.search(masked, max(0, src.pos - 12), src.pos - 1)
+    return (
+        src.kind == "name"
+        and m.group().endswith("ing")
+        and prev is not None
+        and prev.group(1) in {"of", "shows", "showed", "showing", "hear", "heard"}
+    )
+
+
 def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
     """A cue before the opening mark in the same sentence, after any earlier quote there
     ("Tate accuses Pell of “…” and Haldane says he is “…”": Haldane's)."""
@@ -228,6 +240,7 @@ def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
                 and best is not None
                 and not new_clause(L.masked, lo, src)
                 and not (best_subordinate and _main_clause(L.masked, best_end, src, m, opener))
+                and not _shown_speaking(L.masked, src, m)
             ):
                 continue  # a partial quote in reported speech is the outer speaker's
             best = (src, cue_text(L.masked, m))

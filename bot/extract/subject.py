@@ -87,13 +87,14 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
 
 # words that open a phrase after a source's head and before its cue: "a lawyer representing
 # the family said", "one official familiar with the talks told", "a spokesman for the group said"
-_POSTMODIFIERS = frozenset({"of", "for", "with", "from", "at", "familiar", "close"})
+_POSTMODIFIERS = frozenset({"of", "in", "for", "with", "from", "at", "familiar", "close"})
 # words that start a clause of their own inside what looked like a modifier
 _CLAUSE_WORDS = frozenset(
     {"and", "but", "or", "which", "who", "that", "as", "when", "while", "because", "if", "since"}
     | {"is", "are", "was", "were", "has", "have", "had", "will", "would"}
 )
 _HEAD_DETERMINERS = _ARTICLES | {"another", "one"}
+_PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "it"})  # a clause's subject
 _NAME_AFTER = _PREPS | _ARTICLES | {"of"}
 # past tenses without "-ed" that put a new subject before the cue: "… knew Tom Reyes wrote"
 _PAST_IRREGULAR = frozenset(
@@ -120,6 +121,8 @@ def _modified_head(text: str, seg: list[Tok]) -> Source | None:
             tail
         ):
             return None  # "The council voted for the resolution which said": a clause
+        if any(t[0].lower() in _PERSONAL for t in seg[start:m]):
+            return None  # "lest you confuse people in …": a clause, not a head
         head = parse_np(text, seg[start:m])
         if head is None or head.pos != seg[start][1] or document(head):
             return None
