@@ -129,13 +129,16 @@ def title_word(w: str) -> bool:
     return low in TITLE_WORDS or ("-" in low and low.rsplit("-", 1)[1] in TITLE_WORDS)
 
 
+def honorific_gender(title: str | None) -> str | None:
+    """ "mr" m, "mrs"/"ms" f; job titles ("chairman") say nothing: women hold them too."""
+    return "m" if title in HONORIFICS_MALE else "f" if title in HONORIFICS_FEMALE else None
+
+
 def title_gender(title: str | None) -> str | None:
-    """The gender a title or honorific tells: "mr" m, "mrs" f, "president" none."""
-    if title in HONORIFICS_MALE or title in MALE_TITLES:
-        return "m"
-    if title in HONORIFICS_FEMALE or title in FEMALE_TITLES:
-        return "f"
-    return None
+    """The gender a title or honorific tells: "mr" and "king" m, "mrs" f, "president" none."""
+    return honorific_gender(title) or (
+        "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+    )
 
 
 def _placed_surname(words: list[str]) -> bool:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bot.extract.lexicon import HONORIFICS_FEMALE, HONORIFICS_MALE
-from bot.extract.names import Analysed
+from bot.extract.names import Analysed, honorific_gender
 from bot.extract.person import Person
 
 
@@ -16,11 +15,6 @@ class Namesake(NamedTuple):
 
     person: Person
     bare: str | None
-
-
-def honorific_gender(title: str | None) -> str | None:
-    """ "mr" m, "mrs"/"ms" f; job titles ("chairman") say nothing: women hold them too."""
-    return "m" if title in HONORIFICS_MALE else "f" if title in HONORIFICS_FEMALE else None
 
 
 def namesakes(

@@ -10,8 +10,8 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from bot.extract.lexicon import PRONOUNS_FEMALE, PRONOUNS_MALE
-from bot.extract.names import POSS, analyse, org_or_place, runs
-from bot.extract.namesakes import honorific_gender, namesakes
+from bot.extract.names import POSS, analyse, honorific_gender, org_or_place, runs
+from bot.extract.namesakes import namesakes
 from bot.extract.person import Mention, Person, apposition, by_role, in_passing
 from bot.extract.phrase import role_before
 from bot.extract.tokens import tokens
@@ -175,11 +175,6 @@ class People:
         self._positions.insert(i, pos)
         self.mentions.insert(i, Mention(pos, p))
         self._spoke.add(pos)
-
-    def add_role(self, name: str, role: str | None, pos: int = -1) -> None:
-        p = self.lookup(name, pos)
-        if p is not None and role and role not in p.roles:
-            p.roles.append(role)
 
     def pronoun(
         self,

@@ -46,10 +46,6 @@ def _name_token(w: str) -> bool:
     return w.lower() not in NOT_NAME_WORDS and not _POSSESSIVE.search(w)
 
 
-def _title(w: str) -> bool:
-    return title_word(w)
-
-
 def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
     """The source that a segment ends with (subject) or starts with (after an inverted cue)."""
     if not seg:
@@ -78,12 +74,17 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
     if run:
         # the name is the run's tail after its title words: "Secretary of State" + "Antony Blinken"
         j = len(run)
-        while j > 0 and _name_token(run[j - 1][0]) and not _title(run[j - 1][0]):
+        while j > 0 and _name_token(run[j - 1][0]) and not title_word(run[j - 1][0]):
             j -= 1
-        if j == len(run) and len(run) >= 2 and _name_token(run[-1][0]) and not _title(run[-2][0]):
+        if (
+            j == len(run)
+            and len(run) >= 2
+            and _name_token(run[-1][0])
+            and not title_word(run[-2][0])
+        ):
             j = len(run) - 2  # a surname that is also a title word: "Steve King"
         if j < len(run) and len(run) - j <= 4:
-            if j > 0 and not _title(run[j - 1][0]):
+            if j > 0 and not title_word(run[j - 1][0]):
                 # "The New Valley Herald": a capitalised word that is no title opens an org
                 org = org_or_place(" ".join(t[0] for t in run))
                 if org is not None and org[1] == "org":
@@ -150,7 +151,13 @@ def _leading_np(seg: list[Tok]) -> list[Tok]:
     seen_cap = False
     for n, t in enumerate(seg):
         w = t[0]
-        if w == "of" and out and _title(out[-1][0]) and n + 1 < len(seg) and _title(seg[n + 1][0]):
+        if (
+            w == "of"
+            and out
+            and title_word(out[-1][0])
+            and n + 1 < len(seg)
+            and title_word(seg[n + 1][0])
+        ):
             out.append(t)  # "Former US secretary of state Ruth Okafor"
             continue
         if not out and w.lower() in SUBJECT_PRONOUNS:
@@ -223,7 +230,7 @@ def role_before(text: str, seg: list[Tok]) -> str | None:
         lw = w.lower()
         if _POSSESSIVE.search(w) or lw in DETERMINERS or lw in _ROLE_STOP:
             break
-        if not (_title(w) or is_cap(w) or lw.endswith("-elect")):
+        if not (title_word(w) or is_cap(w) or lw.endswith("-elect")):
             break
         k -= 1
     role = seg[k:]
@@ -240,7 +247,7 @@ def role_phrase(text: str, seg: list[Tok]) -> str | None:
     """An apposition that names a role: "the White House press secretary", "a Republican"."""
     if not seg or len(seg) > 12 or seg[0][0].lower() in _ROLE_STOP | _LINK_WORDS:
         return None  # "of his supporters kicked a protester": a phrase, not a role
-    if not any(_title(t[0]) and t[0].lower() not in _LINK_WORDS for t in seg):
+    if not any(title_word(t[0]) and t[0].lower() not in _LINK_WORDS for t in seg):
         return None
     k = 0
     while k < len(seg) and (seg[k][0].lower() in DETERMINERS or _POSSESSIVE.search(seg[k][0])):

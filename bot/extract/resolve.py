@@ -24,7 +24,8 @@ def resolve(
     if src.kind == "name":
         p = people.lookup(src.text, src.pos)
         if p is not None:
-            people.add_role(src.text, src.role, src.pos)
+            if src.role and src.role not in p.roles:
+                p.roles.append(src.role)
             return p.name, src.role or (p.roles[0] if p.roles else None)
         name = src.text[:-2] if src.text.endswith(("’s", "'s")) else src.text
         return name, src.role

@@ -12,6 +12,7 @@ from bot.extract.lexicon import (
     LEAD_CONJUNCTIONS,
     NUMBER_WORDS,
     PLACE_WORDS,
+    SUBJECT_PRONOUNS,
     TIME_HEADS,
     TIME_WORDS,
     UNNAMED_HEADS,
@@ -94,7 +95,7 @@ _CLAUSE_WORDS = frozenset(
     | {"is", "are", "was", "were", "has", "have", "had", "will", "would"}
 )
 _HEAD_DETERMINERS = _ARTICLES | {"another", "one"}
-_PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "it"})  # a clause's subject
+_PERSONAL = SUBJECT_PRONOUNS | {"you"}  # a clause's own subject
 _NAME_AFTER = _PREPS | _ARTICLES | {"of"}
 # past tenses without "-ed" that put a new subject before the cue: "… knew Tom Reyes wrote"
 _PAST_IRREGULAR = frozenset(
