@@ -169,6 +169,18 @@ def test_reported_speech_forms() -> None:
     assert ("the deal is done", "told reporters") == (r.text, r.cue)
 
 
+def test_a_time_phrase_after_the_cue_is_not_reported_content() -> None:
+    (r,) = reported("Mayor Ana Ortiz told reporters later Thursday the city is closing two parks.")
+    assert "the city is closing two parks" == r.text
+    (r,) = reported("Mayor Ana Ortiz said on Monday the city would close three old schools.")
+    assert "the city would close three old schools" == r.text
+    # unless the time words are what the sentence is about
+    (r,) = reported("Mayor Ana Ortiz said Friday was the last day for the new permits.")
+    assert "Friday was the last day for the new permits" == r.text
+    (r,) = reported("Mayor Ana Ortiz said this week's vote was the closest in a decade.")
+    assert "this week's vote was the closest in a decade" == r.text
+
+
 def test_passive_is_not_a_report() -> None:
     assert [] == reported("Russia is said to have asked China for military help.")
 

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from bot.extract.cues import CUE_WORDS, cue_text, plural_noun, trie
-from bot.extract.lexicon import words
+from bot.extract.lexicon import ADVERBS_AUX, TIME_WORDS, words
 from bot.extract.phrase import Source
 from bot.extract.subject import object_after, subject_before
 from bot.extract.text import Layout
@@ -33,6 +33,9 @@ _TOLD_OBJ = re.compile(
     r"\s*(?:(?:[\w’'.-]+\s+){0,3}?that\s+|(?:reporters|journalists|the press|[A-Z][\w&]*)\s+)"
 )
 _MIN_WORDS = 4
+# "told reporters later Thursday the U.S. …": a time phrase after the cue is not content
+_WHEN = (TIME_WORDS | {"early", "late"}) - {"that", "also", "again", "then", "recently"}
+_WORD = re.compile(r"\s*([A-Za-z]+)\b,?")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
 
 
@@ -92,6 +95,7 @@ def _one(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | No
         after = t.end() if t is not None else end
     else:
         after = _THAT.match(L.masked, after, end).end()
+    after = _past_when(L.masked, after, end)
     rest = L.masked[after:end]
     if len(rest.split()) >= _MIN_WORDS and not rest.startswith(","):
         return _content(L, after, end, src, cue_text(L.masked, m))
@@ -100,6 +104,20 @@ def _one(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | No
     if comma > lo:
         return _content(L, lo, comma, src, cue)
     return None
+
+
+def _past_when(masked: str, i: int, end: int) -> int:
+    """Skip a time phrase that opens the content ("later Thursday", "on Monday"), unless
+    it is the content's subject: "said Friday was the deadline", "this week's vote"."""
+    j = i
+    while (m := _WORD.match(masked, j, end)) is not None and m.group(1).lower() in _WHEN:
+        j = m.end()
+    if j == i:
+        return i
+    nxt = _WORD.match(masked, j, end)
+    if masked[j : j + 1] in {"’", "'"} or nxt is None or nxt.group(1).lower() in ADVERBS_AUX:
+        return i
+    return j
 
 
 def _content(L: Layout, a: int, b: int, src: Source, cue: str) -> tuple | None:
