@@ -179,6 +179,8 @@ def test_a_time_phrase_after_the_cue_is_not_reported_content() -> None:
     assert "Friday was the last day for the new permits" == r.text
     (r,) = reported("Mayor Ana Ortiz said this week's vote was the closest in a decade.")
     assert "this week's vote was the closest in a decade" == r.text
+    (r,) = reported("Mayor Ana Ortiz said this plan would close three old schools.")
+    assert "this plan would close three old schools" == r.text
 
 
 def test_passive_is_not_a_report() -> None:

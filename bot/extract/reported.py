@@ -36,6 +36,7 @@ _MIN_WORDS = 4
 # "told reporters later Thursday the U.S. …": a time phrase after the cue is not content
 _WHEN = (TIME_WORDS | {"early", "late"}) - {"that", "also", "again", "then", "recently"}
 _WORD = re.compile(r"\s*([A-Za-z]+)\b,?")
+_OPENERS = {"on", "this", "last", "early", "late"}  # "said on behalf of", "said this plan"
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
 
 
@@ -109,10 +110,10 @@ def _one(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | No
 def _past_when(masked: str, i: int, end: int) -> int:
     """Skip a time phrase that opens the content ("later Thursday", "on Monday"), unless
     it is the content's subject: "said Friday was the deadline", "this week's vote"."""
-    j = i
+    j, last = i, ""
     while (m := _WORD.match(masked, j, end)) is not None and m.group(1).lower() in _WHEN:
-        j = m.end()
-    if j == i:
+        j, last = m.end(), m.group(1).lower()
+    if j == i or last in _OPENERS:
         return i
     nxt = _WORD.match(masked, j, end)
     if masked[j : j + 1] in {"’", "'"} or nxt is None or nxt.group(1).lower() in ADVERBS_AUX:
