@@ -183,6 +183,43 @@ def test_a_time_phrase_after_the_cue_is_not_reported_content() -> None:
     assert "this plan would close three old schools" == r.text
 
 
+def test_reported_content_starts_after_the_listener_and_the_setting() -> None:
+    (r,) = reported(
+        "An aide told The Daily Ledger Tuesday morning that the mayor cancelled the visit."
+    )
+    assert "the mayor cancelled the visit" == r.text
+    (r,) = reported("Ortiz told Channel Four the mayor would resign before the summer.")
+    assert "the mayor would resign before the summer" == r.text
+    (r,) = reported("Ortiz claimed in an interview with a local paper that she backs no candidate.")
+    assert "she backs no candidate" == r.text
+    (r,) = reported("Asked about the cuts, Ortiz said that was the price of a balanced budget.")
+    assert "that was the price of a balanced budget" == r.text
+
+
+def test_an_aside_attribution_keeps_the_whole_sentence() -> None:
+    (r,) = reported("The new bridge, Ortiz said, was never properly costed by the council.")
+    assert ("The new bridge, Ortiz said, was never properly costed by the council", "Ortiz") == (
+        r.text,
+        r.speaker,
+    )
+
+
+def test_what_is_not_reported_content() -> None:
+    # a relative clause, "said of", the setting alone, and the cue of a direct quote
+    assert [] == reported("The judge set a fine, which I said was far too low for the harm.")
+    assert [] == reported(
+        "“Who do they think they are?” Ortiz said of the firm in May, when it balked."
+    )
+    assert [] == reported(
+        "“We must win,” Bo Pell, head of the club, tells the Ledger in an interview."
+    )
+    assert [] == reported("In a 1998 speech, Ortiz declared, “We will build the bridge now.”")
+    assert [] == reported("“It helps serious candidates,” Mr. Pell said. “Because they can shine.”")
+    assert [] == reported(
+        "''It helps serious candidates,'' Mr. Pell said. ''Because they can shine.''"
+    )
+
+
 def test_passive_is_not_a_report() -> None:
     assert [] == reported("Russia is said to have asked China for military help.")
 

@@ -32,11 +32,34 @@ _CLOSE = re.compile(r"[”\"][^”\"]*$")
 _TOLD_OBJ = re.compile(
     r"\s*(?:(?:[\w’'.-]+\s+){0,3}?that\s+|(?:reporters|journalists|the press|[A-Z][\w&]*)\s+)"
 )
+# "told The New York Times Tuesday that …": a name of several words, then a time, "that"
+# or a lower-case subject ("told CNN Trump would …" leaves "Trump" to the content)
+_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+_TOLD_NAME = re.compile(
+    rf"\s*(?:[Tt]he\s+)?{_DAY}[A-Z][\w&.’'-]*(?:\s+{_DAY}[A-Z][\w&.’'-]*)*\s+"
+    r"(?=(?:that|the|a|an|he|she|it|they|we|his|her|their)\s|(?:[Ee]arlier|[Ll]ater|[Oo]n|[Tt]his|[Ll]ast|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|today|yesterday)\b)"
+)
+# "said during a news conference that …", "claimed in an interview with X that …"
+_SETTING_THAT = re.compile(
+    r"\s*(?:in|during|at|after|before|on)\s+(?:[\w’'.-]+\s+){1,10}?that\s+(?=\w)"
+)
+# content never opens with these: "which she said was …", "“…,” he said of the plan"
+_NOT_OPENERS = {"of", "about", "was", "were", "is", "are", "had", "has", "have", "would", "will"}
 _MIN_WORDS = 4
 # "told reporters later Thursday the U.S. …": a time phrase after the cue is not content
 _WHEN = (TIME_WORDS | {"early", "late"}) - {"that", "also", "again", "then", "recently"}
 _WORD = re.compile(r"\s*([A-Za-z]+)\b,?")
 _OPENERS = {"on", "this", "last", "early", "late"}  # "said on behalf of", "said this plan"
+# what may follow a trailing attribution: "…, X said, as the talks went on."
+_TRAILER = re.compile(
+    r"[\s,]*(?:as|while|when|after|before|amid|because|adding|noting|citing|since|though"
+    r"|although|but|and|in|on|at|during|referring|according)\b|[\s,]*\w+ing\b"
+)
+# "… tells Breitbart News in an exclusive interview.": where it was said, not what
+_SETTING_ONLY = re.compile(r"\s*(?:in|during|at|on)\s+(?:[\w’'.-]+\s*){1,5}[.!?]?\s*$")
+_THAT_BEFORE = re.compile(r"\bthat\s+$")
+_QUOTE_NEXT = re.compile(r"[\s,:]*(?:[“\"]|''|xxxx)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
 
 
@@ -76,6 +99,11 @@ def _one(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | No
         if m.start() - lo < 3 and comma > 0:
             return _content(L, comma + 1, end, src, cue)
         return _content(L, lo, L.masked.rfind(",", lo, m.start()), src, cue)
+    return _after_subject(L, m, lo, end, cue)
+
+
+def _after_subject(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | None:
+    """ "X said (that) …", "…, X said.", and the asides between."""
     before = L.masked[lo : m.start()].rstrip()
     if plural_noun(cue, before):
         return None
@@ -90,21 +118,45 @@ def _one(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | No
             if src is not None and len(L.masked[m.end() : end].split()) <= 6:
                 return _content(L, lo, lo + len(before) - 1, src, cue)
         return None
-    after = m.end()
-    if cue in {"told", "tells"}:
-        t = _TOLD_OBJ.match(L.masked, after, end)
-        after = t.end() if t is not None else end
-    else:
-        after = _THAT.match(L.masked, after, end).end()
-    after = _past_when(L.masked, after, end)
+    after = _content_start(L.masked, m.end(), end, cue)
     rest = L.masked[after:end]
-    if len(rest.split()) >= _MIN_WORDS and not rest.startswith(","):
+    first = rest.split(maxsplit=1)[0].lower() if rest.strip() else ""
+    said = len(rest.split()) >= _MIN_WORDS and not _SETTING_ONLY.match(rest)
+    if said and first[:1] not in {",", ".", ";"}:
+        if first in _NOT_OPENERS:
+            that = _THAT_BEFORE.search(L.masked, lo, after)
+            if that is None:
+                return None  # the cue sits in a clause of its own: "which I said was …"
+            after = that.start()  # "said that was a mistake": "that" is the subject
         return _content(L, after, end, src, cue_text(L.masked, m))
-    # a trailing attribution: "…, X said on Monday."
+    if _QUOTE_NEXT.match(rest) or rest.lstrip().startswith(":"):
+        return None  # "In 1963, X said, “…”" or "X said:": the cue of a direct quote
     comma = L.masked.rfind(",", lo, src.pos)
-    if comma > lo:
-        return _content(L, lo, comma, src, cue)
-    return None
+    if comma <= lo:
+        return None
+    if rest.lstrip().startswith(",") and len(rest.split()) > 6 and not _TRAILER.match(rest):
+        # an aside inside the content: "The plan, she said, was never costed", kept whole
+        return _content(L, lo, end, src, cue)
+    return _content(L, lo, comma, src, cue)  # a trailing attribution: "…, X said on Monday."
+
+
+def _content_start(masked: str, i: int, end: int, cue: str) -> int:
+    """Where the content begins after the cue ending at `i`: past "that", the person told
+    and a time or setting phrase."""
+    if cue in {"told", "tells"}:
+        t = _TOLD_OBJ.match(masked, i, end)
+        name = _TOLD_NAME.match(masked, i, end)
+        if name is not None and (t is None or name.end() > t.end()):
+            t = name
+        i = t.end() if t is not None else end
+    else:
+        i = _THAT.match(masked, i, end).end()
+    i = _past_when(masked, i, end)
+    setting = _SETTING_THAT.match(masked, i, end)
+    if setting is not None:
+        return setting.end()
+    that = _THAT.match(masked, i, end)
+    return that.end() if that.end() > i and masked[i : that.end()].split() == ["that"] else i
 
 
 def _past_when(masked: str, i: int, end: int) -> int:
@@ -124,7 +176,7 @@ def _past_when(masked: str, i: int, end: int) -> int:
 def _content(L: Layout, a: int, b: int, src: Source, cue: str) -> tuple | None:
     while a < b and L.text[a] in " ,:":
         a += 1
-    if L.text[a : a + 1] in {"“", '"'}:
+    if L.text[a : a + 1] in {"“", '"'} or L.text[a : a + 2] == "''":
         return None  # "X said: “…”" is a direct quote, already taken
     while b > a and L.text[b - 1] in " ,.;:":
         b -= 1
