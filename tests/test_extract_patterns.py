@@ -208,7 +208,7 @@ def test_what_is_not_reported_content() -> None:
     # a relative clause, "said of", the setting alone, and the cue of a direct quote
     assert [] == reported("The judge set a fine, which I said was far too low for the harm.")
     assert [] == reported(
-        "“Who do they think they are?” Ortiz said of the firm in May, when it balked."
+        "“What were they thinking?” Ortiz said of the firm in May, when it balked."
     )
     assert [] == reported(
         "“We must win,” Bo Pell, head of the club, tells the Ledger in an interview."

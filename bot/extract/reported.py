@@ -32,7 +32,7 @@ _CLOSE = re.compile(r"[”\"][^”\"]*$")
 _TOLD_OBJ = re.compile(
     r"\s*(?:(?:[\w’'.-]+\s+){0,3}?that\s+|(?:reporters|journalists|the press|[A-Z][\w&]*)\s+)"
 )
-# "told The New York Times Tuesday that …": a name of several words, then a time, "that"
+# "told The Daily Ledger on Tuesday that …": a name of several words, then a time, "that"
 # or a lower-case subject ("told CNN Trump would …" leaves "Trump" to the content)
 _DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 _TOLD_NAME = re.compile(
@@ -56,7 +56,7 @@ _TRAILER = re.compile(
     r"[\s,]*(?:as|while|when|after|before|amid|because|adding|noting|citing|since|though"
     r"|although|but|and|in|on|at|during|referring|according)\b|[\s,]*\w+ing\b"
 )
-# "… tells Breitbart News in an exclusive interview.": where it was said, not what
+# "… tells the Ledger in a phone interview.": where it was said, not what
 _SETTING_ONLY = re.compile(r"\s*(?:in|during|at|on)\s+(?:[\w’'.-]+\s*){1,5}[.!?]?\s*$")
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
 _QUOTE_NEXT = re.compile(r"[\s,:]*(?:[“\"]|''|xxxx)")
