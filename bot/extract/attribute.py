@@ -200,11 +200,16 @@ def _shown_speaking(masked: str, src: Source, m: re.Match[str]) -> bool:
     )
 
 
+_HEAD_REACH = 1000  # characters
+
+
 def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
     """A cue before the opening mark in the same sentence, after any earlier quote there
     ("Tate accuses Pell of “…” and Haldane says he is “…”": Haldane's)."""
     opener = s.start - 1
-    sent = max(L.sentence_start(opener), L.paras[s.para][0])
+    # a cue more than _HEAD_REACH before the quote is not its cue, and reading no further
+    # keeps a sentence of many quotes from being read again for each of them
+    sent = max(L.sentence_start(opener), L.paras[s.para][0], opener - _HEAD_REACH)
     lo = max(sent, prev_end)
     if opener <= lo:
         if s.para == 0 or opener != L.paras[s.para][0]:

@@ -34,11 +34,12 @@ _TOLD_OBJ = re.compile(
 )
 # "told The Daily Ledger on Tuesday that …": a name of several words, then a time, "that"
 # or a lower-case subject ("told CNN Trump would …" leaves "Trump" to the content)
-_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_NAME_WORD = rf"(?!(?:{_DAYS})\b)[A-Z][\w&.’'-]*"
 _TOLD_NAME = re.compile(
-    rf"\s*(?:[Tt]he\s+)?{_DAY}[A-Z][\w&.’'-]*(?:\s+{_DAY}[A-Z][\w&.’'-]*)*\s+"
-    r"(?=(?:that|the|a|an|he|she|it|they|we|his|her|their)\s|(?:[Ee]arlier|[Ll]ater|[Oo]n|[Tt]his|[Ll]ast|Monday|Tuesday|Wednesday|Thursday"
-    r"|Friday|Saturday|Sunday|today|yesterday)\b)"
+    rf"\s*(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*\s+"
+    r"(?=(?:that|the|a|an|he|she|it|they|we|his|her|their)\s"
+    rf"|(?:[Ee]arlier|[Ll]ater|[Oo]n|[Tt]his|[Ll]ast|today|yesterday|{_DAYS})\b)"
 )
 # "said during a news conference that …", "claimed in an interview with X that …"
 _SETTING_THAT = re.compile(
@@ -47,6 +48,7 @@ _SETTING_THAT = re.compile(
 # content never opens with these: "which she said was …", "“…,” he said of the plan"
 _NOT_OPENERS = {"of", "about", "was", "were", "is", "are", "had", "has", "have", "would", "will"}
 _MIN_WORDS = 4
+_LONGEST = 2000  # characters of a sentence that can hold reported speech
 # "told reporters later Thursday the U.S. …": a time phrase after the cue is not content
 _WHEN = (TIME_WORDS | {"early", "late"}) - {"that", "also", "again", "then", "recently"}
 _WORD = re.compile(r"\s*([A-Za-z]+)\b,?")
@@ -57,7 +59,8 @@ _TRAILER = re.compile(
     r"|although|but|and|in|on|at|during|referring|according)\b|[\s,]*\w+ing\b"
 )
 # "… tells the Ledger in a phone interview.": where it was said, not what
-_SETTING_ONLY = re.compile(r"\s*(?:in|during|at|on)\s+(?:[\w’'.-]+\s*){1,5}[.!?]?\s*$")
+# (each word after a space, so a long word cannot be split many ways when the match fails)
+_SETTING_ONLY = re.compile(r"\s*(?:in|during|at|on)(?:\s+[\w’'.-]+){1,5}[\s.!?'’”\"]*$")
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
 _QUOTE_NEXT = re.compile(r"[\s,:]*(?:[“\"]|''|xxxx)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
@@ -77,6 +80,9 @@ def reported(L: Layout) -> Iterator[tuple[int, int, Source, str]]:
         lo = starts[i]
         hi = starts[i + 1] if i + 1 < len(starts) else len(L.text)
         hi = min(hi, L.para_end(lo))
+        if hi - lo > _LONGEST:
+            done = i  # no prose sentence is this long; each cue in it would read it all
+            continue
         body = L.masked[lo:hi].rstrip()
         if len(body) < 20 or body.count("x") * 2 > len(body):
             done = i  # mostly a direct quote: that is handled as one

@@ -198,6 +198,9 @@ def _place_after(segs: list[list[Tok]], k: int) -> bool:
     )
 
 
+_SUBJECT_REACH = 600  # characters: four segments of any real sentence's opening
+
+
 def sentence_subject(
     text: str, masked: str, lo: int, hi: int, people_only: bool = True
 ) -> Source | None:
@@ -205,7 +208,9 @@ def sentence_subject(
     ("Speaking in Bend, Vasquez …", "Here in Fresno, Fenn …"); any source with
     `people_only=False` ("The letter goes on to say: …")."""
     intro = False
-    segs = split_segments(tokens(masked, lo, hi))[:4]
+    # the subject opens the sentence: reading a bounded prefix keeps a sentence of many
+    # quotes (a list of scare-quoted words) from being read once per quote
+    segs = split_segments(tokens(masked, lo, min(hi, lo + _SUBJECT_REACH)))[:4]
     for k, seg in enumerate(segs):
         if not seg:
             continue
