@@ -36,6 +36,7 @@ PATTERNS = {
     "dots": ". ",
     "possessives": "Ab's claim that ",
     "scare quotes": "called “a” ",
+    "setting and dots": "Ab Cd said in a b c" + "." * 1900 + " ,x y\n\n",
 }
 
 

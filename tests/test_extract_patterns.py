@@ -204,6 +204,38 @@ def test_an_aside_attribution_keeps_the_whole_sentence() -> None:
     )
 
 
+def test_a_day_that_is_the_subject_stays_in_the_content() -> None:
+    (r,) = reported("The clerk said Friday could be the last day to register without a fee.")
+    assert "Friday could be the last day to register without a fee" == r.text
+    (r,) = reported("Mayor Ines Calder said Monday marks the start of the new budget year.")
+    assert "Monday marks the start of the new budget year" == r.text
+
+
+def test_more_listeners_settings_and_asides() -> None:
+    cases = {
+        "Police said about 30 people were hurt when the stand gave way.": (
+            "about 30 people were hurt when the stand gave way"
+        ),
+        "The governor told lawmakers the state could not afford a new bridge.": (
+            "the state could not afford a new bridge"
+        ),
+        "The minister told a committee on Monday that the depot was nearly empty.": (
+            "the depot was nearly empty"
+        ),
+        "Calder said in a letter that was sent to members that the plan was dead.": (
+            "the plan was dead"
+        ),
+        "The pool is closed, Calder said Friday, adding that repairs would take a month.": (
+            "The pool is closed"
+        ),
+        "The vote, the clerk said, will come next week.": (
+            "The vote, the clerk said, will come next week"
+        ),
+    }
+    for sentence, content in cases.items():
+        assert [content] == [r.text for r in reported(sentence)], sentence
+
+
 def test_what_is_not_reported_content() -> None:
     # a relative clause, "said of", the setting alone, and the cue of a direct quote
     assert [] == reported("The judge set a fine, which I said was far too low for the harm.")

@@ -209,7 +209,10 @@ def _head(L: Layout, s: Stretch, prev_end: int) -> tuple[Source, str] | None:
     opener = s.start - 1
     # a cue more than _HEAD_REACH before the quote is not its cue, and reading no further
     # keeps a sentence of many quotes from being read again for each of them
-    sent = max(L.sentence_start(opener), L.paras[s.para][0], opener - _HEAD_REACH)
+    far = max(0, opener - _HEAD_REACH)
+    if far:
+        far = L.masked.find(" ", far, opener) + 1 or far  # from a whole word
+    sent = max(L.sentence_start(opener), L.paras[s.para][0], far)
     lo = max(sent, prev_end)
     if opener <= lo:
         if s.para == 0 or opener != L.paras[s.para][0]:

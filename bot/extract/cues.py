@@ -55,13 +55,23 @@ class _Cues:
 CUE = _Cues()
 # "told reporters", "told CNN": the audience is part of the cue as written
 _TOLD_OBJ = re.compile(r"\s+(reporters|journalists|the press|[A-Z][\w&]*(?: News)?)\b")
+# "told The Daily Ledger on Tuesday that …": a listener's name of several words, known by
+# what follows it: a time, a setting, "that" or a lower-case subject ("told CNN Trump
+# would …" is not one, and is left to _TOLD_OBJ)
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_NAME_WORD = rf"(?!(?:{_DAYS})\b)[A-Z][\w&.’'-]*"
+TOLD_NAME = re.compile(
+    rf"\s*((?:[Tt]he\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)\s+"
+    r"(?=(?:that|the|a|an|he|she|it|they|we|his|her|their|in|during|at)\s"
+    rf"|(?:[Ee]arlier|[Ll]ater|[Oo]n|[Tt]his|[Ll]ast|today|yesterday|{_DAYS})\b)"
+)
 _STATEMENT = re.compile(r"\s+in an? (?:statement|interview|tweet|email|post)\b")
 
 
 def cue_text(masked: str, m: re.Match[str]) -> str:
     cue = m.group()
     if cue in {"told", "tells", "telling"}:
-        o = _TOLD_OBJ.match(masked, m.end())
+        o = TOLD_NAME.match(masked, m.end()) or _TOLD_OBJ.match(masked, m.end())
         if o:
             return f"{cue} {o.group(1)}"
     s = _STATEMENT.match(masked, m.end())

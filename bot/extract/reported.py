@@ -6,8 +6,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from bot.extract.cues import CUE_WORDS, cue_text, plural_noun, trie
-from bot.extract.lexicon import ADVERBS_AUX, TIME_WORDS, words
+from bot.extract.cues import CUE_WORDS, TOLD_NAME, cue_text, plural_noun, trie
+from bot.extract.lexicon import TIME_WORDS, words
 from bot.extract.phrase import Source
 from bot.extract.subject import object_after, subject_before
 from bot.extract.text import Layout
@@ -32,15 +32,9 @@ _CLOSE = re.compile(r"[”\"][^”\"]*$")
 _TOLD_OBJ = re.compile(
     r"\s*(?:(?:[\w’'.-]+\s+){0,3}?that\s+|(?:reporters|journalists|the press|[A-Z][\w&]*)\s+)"
 )
-# "told The Daily Ledger on Tuesday that …": a name of several words, then a time, "that"
-# or a lower-case subject ("told CNN Trump would …" leaves "Trump" to the content)
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_NAME_WORD = rf"(?!(?:{_DAYS})\b)[A-Z][\w&.’'-]*"
-_TOLD_NAME = re.compile(
-    rf"\s*(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*\s+"
-    r"(?=(?:that|the|a|an|he|she|it|they|we|his|her|their)\s"
-    rf"|(?:[Ee]arlier|[Ll]ater|[Oo]n|[Tt]his|[Ll]ast|today|yesterday|{_DAYS})\b)"
-)
+# "told a committee on Monday that …", "told lawmakers the state …": a listener in lower case
+_WORDS_THAT = re.compile(r"\s*(?:[\w’'.-]+\s+){1,12}?that\s+(?=\w)")
+_TOLD_ONE = re.compile(r"\s*[a-z]+\s+(?=(?:the|a|an|he|she|it|they|we|his|her|their|there)\s)")
 # "said during a news conference that …", "claimed in an interview with X that …"
 _SETTING_THAT = re.compile(
     r"\s*(?:in|during|at|after|before|on)\s+(?:[\w’'.-]+\s+){1,10}?that\s+(?=\w)"
@@ -51,7 +45,23 @@ _MIN_WORDS = 4
 _LONGEST = 2000  # characters of a sentence that can hold reported speech
 # "told reporters later Thursday the U.S. …": a time phrase after the cue is not content
 _WHEN = (TIME_WORDS | {"early", "late"}) - {"that", "also", "again", "then", "recently"}
-_WORD = re.compile(r"\s*([A-Za-z]+)\b,?")
+_WORD = re.compile(r"\s*([A-Za-z]+)\b")
+# after a skipped time phrase the content opens a clause: "said Monday the city …", not
+# "said Monday marks the start …", where the day is the subject
+_CLAUSE_STARTS = words(
+    """
+    the a an that he she it they we i you his her its their our there these those
+    in at during after before on
+    """
+)
+# "said about 30 people were hurt": "about" before a number opens content after all
+_ABOUT_N = re.compile(
+    r"\s*about\s+(?:\d|a\s+(?:dozen|third|quarter|half|hundred|thousand)\b|half\b|one\b|two\b|three\b)"
+)
+# a short aside before its verb: "The vote, she said, will come next week"
+_AUX_NEXT = re.compile(
+    r"[\s,]*(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had)\b"
+)
 _OPENERS = {"on", "this", "last", "early", "late"}  # "said on behalf of", "said this plan"
 # what may follow a trailing attribution: "…, X said, as the talks went on."
 _TRAILER = re.compile(
@@ -59,9 +69,11 @@ _TRAILER = re.compile(
     r"|although|but|and|in|on|at|during|referring|according)\b|[\s,]*\w+ing\b"
 )
 # "… tells the Ledger in a phone interview.": where it was said, not what
-# (each word after a space, so a long word cannot be split many ways when the match fails)
-_SETTING_ONLY = re.compile(r"\s*(?:in|during|at|on)(?:\s+[\w’'.-]+){1,5}[\s.!?'’”\"]*$")
+# (each word after a space and taken whole, so a failed match cannot split it many ways)
+_SETTING_ONLY = re.compile(r"\s*(?:in|during|at|on)(?:\s+[\w’'.-]++){1,5}[\s.!?'’”\"]*$")
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
+_BARE_THAT = re.compile(r"\s*that\s+")
+# a quote mark next, or quoted words as the mask shows them (each character an "x")
 _QUOTE_NEXT = re.compile(r"[\s,:]*(?:[“\"]|''|xxxx)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
 
@@ -129,18 +141,27 @@ def _after_subject(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> 
     first = rest.split(maxsplit=1)[0].lower() if rest.strip() else ""
     said = len(rest.split()) >= _MIN_WORDS and not _SETTING_ONLY.match(rest)
     if said and first[:1] not in {",", ".", ";"}:
-        if first in _NOT_OPENERS:
-            that = _THAT_BEFORE.search(L.masked, lo, after)
+        if first in _NOT_OPENERS and rest.lstrip()[:1].islower() and not _ABOUT_N.match(rest):
+            that = _THAT_BEFORE.search(L.masked, m.end(), after)
             if that is None:
                 return None  # the cue sits in a clause of its own: "which I said was …"
-            after = that.start()  # "said that was a mistake": "that" is the subject
+            if not L.masked[m.end() : that.start()].strip():
+                after = that.start()  # "said that was a mistake": "that" is the subject
+            elif again := _WORDS_THAT.match(L.masked, after, end):
+                after = again.end()  # "said in a letter that was sent … that …": the second
+            else:
+                return None
         return _content(L, after, end, src, cue_text(L.masked, m))
     if _QUOTE_NEXT.match(rest) or rest.lstrip().startswith(":"):
         return None  # "In 1963, X said, “…”" or "X said:": the cue of a direct quote
+    cue = cue_text(L.masked, m)
     comma = L.masked.rfind(",", lo, src.pos)
+    aside = rest.lstrip().startswith(",") and not _TRAILER.match(rest)
     if comma <= lo:
+        if aside and after > m.end():
+            return _content(L, after + 1, end, src, cue)  # "X said Friday, the plan …"
         return None
-    if rest.lstrip().startswith(",") and len(rest.split()) > 6 and not _TRAILER.match(rest):
+    if aside and (len(rest.split()) > 6 or _AUX_NEXT.match(rest)):
         # an aside inside the content: "The plan, she said, was never costed", kept whole
         return _content(L, lo, end, src, cue)
     return _content(L, lo, comma, src, cue)  # a trailing attribution: "…, X said on Monday."
@@ -151,9 +172,10 @@ def _content_start(masked: str, i: int, end: int, cue: str) -> int:
     and a time or setting phrase."""
     if cue in {"told", "tells"}:
         t = _TOLD_OBJ.match(masked, i, end)
-        name = _TOLD_NAME.match(masked, i, end)
+        name = TOLD_NAME.match(masked, i, end)
         if name is not None and (t is None or name.end() > t.end()):
             t = name
+        t = t or _WORDS_THAT.match(masked, i, end) or _TOLD_ONE.match(masked, i, end)
         i = t.end() if t is not None else end
     else:
         i = _THAT.match(masked, i, end).end()
@@ -161,8 +183,8 @@ def _content_start(masked: str, i: int, end: int, cue: str) -> int:
     setting = _SETTING_THAT.match(masked, i, end)
     if setting is not None:
         return setting.end()
-    that = _THAT.match(masked, i, end)
-    return that.end() if that.end() > i and masked[i : that.end()].split() == ["that"] else i
+    that = _BARE_THAT.match(masked, i, end)
+    return that.end() if that is not None else i
 
 
 def _past_when(masked: str, i: int, end: int) -> int:
@@ -173,10 +195,13 @@ def _past_when(masked: str, i: int, end: int) -> int:
         j, last = m.end(), m.group(1).lower()
     if j == i or last in _OPENERS:
         return i
+    if masked[j : j + 1] == ",":
+        return j  # "…, X said Friday, adding …": the attribution ends there
     nxt = _WORD.match(masked, j, end)
-    if masked[j : j + 1] in {"’", "'"} or nxt is None or nxt.group(1).lower() in ADVERBS_AUX:
+    if masked[j : j + 1] in {"’", "'"} or nxt is None:
         return i
-    return j
+    word = nxt.group(1)
+    return j if word.lower() in _CLAUSE_STARTS or word[:1].isupper() else i
 
 
 def _content(L: Layout, a: int, b: int, src: Source, cue: str) -> tuple | None:
