@@ -60,7 +60,7 @@ _TOLD_OBJ = re.compile(r"\s+(reporters|journalists|the press|[A-Z][\w&]*(?: News
 # would …" is not one, and is left to _TOLD_OBJ)
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _NAME_WORD = rf"(?!(?:{_DAYS})\b)[A-Z][\w&.’'-]*"
-TOLD_NAME = re.compile(
+_TOLD_NAME = re.compile(
     rf"\s*((?:[Tt]he\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)\s+"
     r"(?=(?:that|the|a|an|he|she|it|they|we|his|her|their|in|during|at)\s"
     rf"|(?:[Ee]arlier|[Ll]ater|[Oo]n|[Tt]his|[Ll]ast|today|yesterday|{_DAYS})\b)"
@@ -68,10 +68,16 @@ TOLD_NAME = re.compile(
 _STATEMENT = re.compile(r"\s+in an? (?:statement|interview|tweet|email|post)\b")
 
 
+def listener(masked: str, pos: int, end: int = sys.maxsize) -> re.Match[str] | None:
+    """Who was told, right after "told" ending at `pos`: "reporters", "CNN", "The Daily
+    Ledger"; group 1 is the listener as written."""
+    return _TOLD_NAME.match(masked, pos, end) or _TOLD_OBJ.match(masked, pos, end)
+
+
 def cue_text(masked: str, m: re.Match[str]) -> str:
     cue = m.group()
     if cue in {"told", "tells", "telling"}:
-        o = TOLD_NAME.match(masked, m.end()) or _TOLD_OBJ.match(masked, m.end())
+        o = listener(masked, m.end())
         if o:
             return f"{cue} {o.group(1)}"
     s = _STATEMENT.match(masked, m.end())

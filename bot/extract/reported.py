@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from bot.extract.cues import CUE_WORDS, TOLD_NAME, cue_text, plural_noun, trie
+from bot.extract.cues import CUE_WORDS, cue_text, listener, plural_noun, trie
 from bot.extract.lexicon import TIME_WORDS, words
 from bot.extract.phrase import Source
 from bot.extract.subject import object_after, subject_before
@@ -27,11 +27,8 @@ _CLAUSE_CUES = words(
 # only the cues that take a clause are sought: most speech verbs in a text are not
 _CLAUSE_CUE = re.compile(trie(_CLAUSE_CUES & CUE_WORDS | {"according to", "According to"}))
 # "said (earlier this week) that …": a few words may come between the cue and "that"
-_THAT = re.compile(r"\s*(?:(?:[\w’'.-]+\s+){0,4}?that\s+)?")
+_THAT = re.compile(r"\s*(?P<that>(?:[\w’'.-]+\s+){0,4}?that\s+)?")
 _CLOSE = re.compile(r"[”\"][^”\"]*$")
-_TOLD_OBJ = re.compile(
-    r"\s*(?:(?:[\w’'.-]+\s+){0,3}?that\s+|(?:reporters|journalists|the press|[A-Z][\w&]*)\s+)"
-)
 # "told a committee on Monday that …", "told lawmakers the state …": a listener in lower case
 _WORDS_THAT = re.compile(r"\s*(?:[\w’'.-]+\s+){1,12}?that\s+(?=\w)")
 _TOLD_ONE = re.compile(r"\s*[a-z]+\s+(?=(?:the|a|an|he|she|it|they|we|his|her|their|there)\s)")
@@ -170,15 +167,16 @@ def _after_subject(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> 
 def _content_start(masked: str, i: int, end: int, cue: str) -> int:
     """Where the content begins after the cue ending at `i`: past "that", the person told
     and a time or setting phrase."""
-    if cue in {"told", "tells"}:
-        t = _TOLD_OBJ.match(masked, i, end)
-        name = TOLD_NAME.match(masked, i, end)
-        if name is not None and (t is None or name.end() > t.end()):
-            t = name
-        t = t or _WORDS_THAT.match(masked, i, end) or _TOLD_ONE.match(masked, i, end)
-        i = t.end() if t is not None else end
+    that = _THAT.match(masked, i, end)  # "said (on Monday) that", "told Tate and Pell that"
+    if that.group("that") or cue not in {"told", "tells"}:
+        i = that.end()
     else:
-        i = _THAT.match(masked, i, end).end()
+        t = (
+            listener(masked, i, end)
+            or _WORDS_THAT.match(masked, i, end)  # "told a committee on Monday that …"
+            or _TOLD_ONE.match(masked, i, end)  # "told lawmakers the state …"
+        )
+        i = t.end() if t is not None else end
     i = _past_when(masked, i, end)
     setting = _SETTING_THAT.match(masked, i, end)
     if setting is not None:
@@ -209,6 +207,8 @@ def _content(L: Layout, a: int, b: int, src: Source, cue: str) -> tuple | None:
         a += 1
     if L.text[a : a + 1] in {"“", '"'} or L.text[a : a + 2] == "''":
         return None  # "X said: “…”" is a direct quote, already taken
+    if L.text[a : a + 2] in {"’s", "'s"}:
+        return None  # "told ABC’s “…” …": the rest of a listener's name, not content
     while b > a and L.text[b - 1] in " ,.;:":
         b -= 1
     if b <= a or len(L.text[a:b].split()) < _MIN_WORDS:
