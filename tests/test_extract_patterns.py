@@ -111,6 +111,34 @@ def test_pronoun_skips_names_inside_quotes() -> None:
     assert "Tom Baker" == q.speaker
 
 
+def test_it_is_the_body_or_document_that_opened_the_sentence_before() -> None:
+    text = (
+        "Harbor Freight Lines issued a statement on Monday about the strike.\n\n"
+        "“We regret the disruption,” it said."
+    )
+    (q,) = direct(text)
+    assert "Harbor Freight Lines" == q.speaker
+
+
+def test_it_is_the_subject_of_its_own_sentence() -> None:
+    text = "The report lists six failures, and it says the agency “ignored every warning.”"
+    (q,) = direct(text)
+    assert "The report" == q.speaker
+
+
+def test_it_never_becomes_a_person_or_a_people() -> None:
+    text = "Dana Whitfield read the ruling aloud. “Nothing changes,” it says."
+    assert ["it"] == [q.speaker for q in direct(text)]
+    text = "Two Canadians were hurt. “Stay indoors,” it warned."
+    assert ["it"] == [q.speaker for q in direct(text)]
+
+
+def test_a_speech_verb_ends_a_sentence_subject() -> None:
+    text = "The lawsuit contends that the firm hid the losses.\n\nIt adds, “no one was told.”"
+    (q,) = direct(text)
+    assert "The lawsuit" == q.speaker
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)

@@ -333,7 +333,7 @@ def test_it_is_never_resolved_to_a_person() -> None:
         "listing on Friday. It added, “We want nothing to do with the sale or any of the "
         "attention.”"
     )
-    assert ("It", None) == speaker_of(text, "We want")
+    assert ("The auction site", None) == speaker_of(text, "We want")
 
 
 def test_mentioned_is_a_cue() -> None:

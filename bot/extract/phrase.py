@@ -216,11 +216,11 @@ _VERBS_AUX = frozenset(
 
 
 def _verb_like(w: str, before: list[Tok]) -> bool:
-    """A finite verb after a determiner and a noun ("the judge sounded"): "-ed" forms and
-    common auxiliaries, once the phrase has a head."""
+    """A finite verb after a determiner and a noun ("the judge sounded", "the lawsuit
+    contends"): "-ed" forms, speech verbs and common auxiliaries, once the phrase has a head."""
     if len(before) < 2 or before[0][0].lower() not in DETERMINERS or not w.islower():
         return False
-    return w in _VERBS_AUX or (len(w) > 4 and w.endswith("ed"))
+    return w in _VERBS_AUX or w in SPEECH_VERBS or (len(w) > 4 and w.endswith("ed"))
 
 
 def role_before(text: str, seg: list[Tok]) -> str | None:
