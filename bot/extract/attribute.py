@@ -22,6 +22,7 @@ from bot.extract.tokens import tokens
 
 _DASH = re.compile(r"\s*[―—–-]{1,2}\s*(?=[A-Z])")
 _PREV_WORD = re.compile(r"(\w+)$")
+_PER = re.compile(r",?\s+per\s+(?=(?:the|a|an|his|her|their|its)\s|[A-Z])")
 # "a sharp note", "a Ray Dunmore tweet": an article and a few words before a cue that is
 # also a noun make it one; not after a lower-case plural ("the authors note") nor with a
 # past tense ("the members wrote")
@@ -167,6 +168,12 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
                 if o is not None and o.kind in {"name", "org"}:
                     return o, outer.group(1), direct
             return src, cue_text(L.masked, m), direct
+    per = _PER.match(L.masked, lo, hi)
+    if per:
+        # "“…,” per the party’s bylaws": the record quoted speaks
+        src = object_after(L.text, L.masked, per.end(), hi)
+        if src is not None:
+            return src, "per", False
     d = _DASH.match(L.masked, lo, hi)
     if d:
         # a vox-pop line: “…” ― Name, 45, a teacher

@@ -42,6 +42,16 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
         # "Nevada Gov. Colin Marsh, who called their son …": the antecedent speaks
         src = parse_np(text, segs[-2][-10:])
         return src if src is not None and src.kind == "name" else None
+    if (
+        last
+        and last[-1][0].lower() == "which"
+        and (len(last) >= 2 or len(segs) >= 2)
+        and masked[last[-1][1] - 2 : last[-1][1]] not in {"— ", "– ", "--"}
+    ):
+        # "the county clerk's office, which reported …": the antecedent speaks; not in an
+        # aside between dashes ("held up a sign — which read …"), where the sentence goes on
+        src = parse_np(text, (last[:-1] or segs[-2])[-10:])
+        return src if src is not None and src.kind != "pronoun" else None
     last = _untimed(last)
     if (
         len(segs) >= 3
