@@ -139,6 +139,26 @@ def test_a_speech_verb_ends_a_sentence_subject() -> None:
     assert "The lawsuit" == q.speaker
 
 
+def test_per_names_the_record_quoted() -> None:
+    text = "Members may not vote by proxy “to fill a vacancy,” per the club’s charter."
+    (q,) = direct(text)
+    assert ("club’s charter", "per") == (q.speaker, q.cue)
+
+
+def test_which_gives_the_clause_to_its_antecedent() -> None:
+    text = "They turned to the Harbor City Police Department, which reported “412 thefts” in May."
+    (q,) = direct(text)
+    assert "Harbor City Police Department" == q.speaker
+
+
+def test_which_in_an_aside_between_dashes_leaves_the_sentence_to_its_subject() -> None:
+    text = (
+        "Mayor Ines Ward held up a card — which read “Vote for the levy on Tuesday” — and "
+        "mouthed “thank you all so much” to the crowd."
+    )
+    assert "Ines Ward" == direct(text)[-1].speaker  # the mouthed words, not the card's
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)
