@@ -159,6 +159,16 @@ def test_which_in_an_aside_between_dashes_leaves_the_sentence_to_its_subject() -
     assert "Ines Ward" == direct(text)[-1].speaker  # the mouthed words, not the card's
 
 
+def test_who_vouches_for_a_report_is_not_part_of_it() -> None:
+    text = "Mayor Ines Ward said the depot would reopen in May, according to two aides."
+    (r,) = reported(text)
+    assert ("Ines Ward", "the depot would reopen in May") == (r.speaker, r.text)
+
+
+def test_a_relative_clause_verb_is_no_reported_speech() -> None:
+    assert [] == reported("Both ports joined the Harbor Trade Council, which writes the rules.")
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)

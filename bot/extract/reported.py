@@ -72,6 +72,8 @@ _THAT_BEFORE = re.compile(r"\bthat\s+$")
 _BARE_THAT = re.compile(r"\s*that\s+")
 # a quote mark next, or quoted words as the mask shows them (each character an "x")
 _QUOTE_NEXT = re.compile(r"[\s,:]*(?:[“\"]|''|xxxx)")
+_WHICH = re.compile(r"\bwhich$")
+_VOUCHED = re.compile(r",\s+according to\b")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
 
 
@@ -125,6 +127,10 @@ def _after_subject(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> 
     close = _CLOSE.search(before)
     if close and before.count(" ", close.start()) <= 8:
         return None  # "“…,” Okafor said in a statement": the cue of a direct quote
+    if _WHICH.search(before):
+        # "the WTO, which writes the rules …", "which claimed responsibility": a relative
+        # clause's verb names a deed as often as a saying; only a quote after it tells
+        return None
     src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
     if src is None:
         if before.endswith(","):
@@ -209,6 +215,12 @@ def _content(L: Layout, a: int, b: int, src: Source, cue: str) -> tuple | None:
         return None  # "X said: “…”" is a direct quote, already taken
     if L.text[a : a + 2] in {"’s", "'s"}:
         return None  # "told ABC’s “…” …": the rest of a listener's name, not content
+    if cue != "according to":
+        # "he said Beijing would pay, according to officials": who vouches for the report
+        # is no part of what was said
+        vouched = _VOUCHED.search(L.masked, a, b)
+        if vouched is not None and len(L.text[a : vouched.start()].split()) >= _MIN_WORDS:
+            b = vouched.start()
     while b > a and L.text[b - 1] in " ,.;:":
         b -= 1
     if b <= a or len(L.text[a:b].split()) < _MIN_WORDS:
