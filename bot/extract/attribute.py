@@ -169,8 +169,9 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
                     return o, outer.group(1), direct
             return src, cue_text(L.masked, m), direct
     per = _PER.match(L.masked, lo, hi)
-    if per:
-        # "“…,” per the party’s bylaws": the record quoted speaks
+    if per and (L.text[s.end - 1] == "," or L.masked[lo : lo + 1] == ","):
+        # "“…,” per the party’s bylaws": the record quoted speaks; only after a comma, as
+        # "a “maintenance fee” per the lease" is a scare quote
         src = object_after(L.text, L.masked, per.end(), hi)
         if src is not None:
             return src, "per", False

@@ -292,6 +292,19 @@ DOCUMENT_HEADS: frozenset[str] = words(
     """
 )
 
+# Heads of a phrase naming a body or a made thing, either of which "it" may speak for:
+# "the agency … it said", "the lawsuit … it says"
+THING_HEADS: frozenset[str] = DOCUMENT_HEADS | words(
+    """
+    administration agency alliance association authority bank board bureau campaign
+    center centre church club coalition college commission committee company corporation
+    council court department firm foundation fund government group institute league
+    ministry network newspaper office organization panel paper party school service site
+    station team union university website report study survey lawsuit complaint suit
+    filing ruling document resolution bill measure order notice sign card page poll
+    editorial analysis
+    """
+)
 
 # Nouns for something said: a possessive name before one owns the words that follow
 # ("Varga’s response was:", "Tate’s claim that “…”").

@@ -12,11 +12,13 @@ from bot.extract.lexicon import (
     LEAD_CONJUNCTIONS,
     NOT_NAME_WORDS,
     POSSESSIVE_DETERMINERS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     TIME_HEADS,
     TITLE_WORDS,
     UNNAMED_HEADS,
+    words,
 )
 from bot.extract.names import org_or_place, title_word
 from bot.extract.tokens import Tok, is_cap, span_text
@@ -215,12 +217,26 @@ _VERBS_AUX = frozenset(
 )
 
 
+# speech verbs that are no nouns: "the meeting notes", "the storm warning" keep their noun
+_NOUNS_TOO = (
+    SPEECH_NOUNS
+    | {w + "s" for w in SPEECH_NOUNS}
+    | words(
+        """
+        notes protest protests call calls report reports cry cries shout shouts question
+        questions request requests demand demands plea pleas
+        """
+    )
+)
+_VERB_ONLY = SPEECH_VERBS - _NOUNS_TOO
+
+
 def _verb_like(w: str, before: list[Tok]) -> bool:
     """A finite verb after a determiner and a noun ("the judge sounded", "the lawsuit
     contends"): "-ed" forms, speech verbs and common auxiliaries, once the phrase has a head."""
     if len(before) < 2 or before[0][0].lower() not in DETERMINERS or not w.islower():
         return False
-    return w in _VERBS_AUX or w in SPEECH_VERBS or (len(w) > 4 and w.endswith("ed"))
+    return w in _VERBS_AUX or w in _VERB_ONLY or (len(w) > 4 and w.endswith("ed"))
 
 
 def role_before(text: str, seg: list[Tok]) -> str | None:

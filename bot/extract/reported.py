@@ -73,7 +73,7 @@ _BARE_THAT = re.compile(r"\s*that\s+")
 # a quote mark next, or quoted words as the mask shows them (each character an "x")
 _QUOTE_NEXT = re.compile(r"[\s,:]*(?:[“\"]|''|xxxx)")
 _WHICH = re.compile(r"\bwhich$")
-_VOUCHED = re.compile(r",\s+according to\b")
+_VOUCHED = re.compile(r",\s+according to\b(?!.*,\s+according to\b)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
 
 
@@ -218,8 +218,13 @@ def _content(L: Layout, a: int, b: int, src: Source, cue: str) -> tuple | None:
     if cue != "according to":
         # "he said Beijing would pay, according to officials": who vouches for the report
         # is no part of what was said
+        # (only when it closes the sentence: "…, according to an audit, had failed" goes on)
         vouched = _VOUCHED.search(L.masked, a, b)
-        if vouched is not None and len(L.text[a : vouched.start()].split()) >= _MIN_WORDS:
+        if (
+            vouched is not None
+            and "," not in L.masked[vouched.end() : b]
+            and len(L.text[a : vouched.start()].split()) >= _MIN_WORDS
+        ):
             b = vouched.start()
     while b > a and L.text[b - 1] in " ,.;:":
         b -= 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.extract.lexicon import POSSESSIVE_DETERMINERS
+from bot.extract.lexicon import POSSESSIVE_DETERMINERS, THING_HEADS
+from bot.extract.names import org_or_place
 from bot.extract.people import People
 from bot.extract.phrase import Source
 from bot.extract.subject import sentence_subject
@@ -52,7 +53,7 @@ def resolve(
 def _thing(pos: int, people: People, sentence_start: Callable[[int], int]) -> str | None:
     """What "it" stands for: the subject of its own sentence when "it" is not that subject
     ("The agency said …, and it added"), else of the sentence before ("The company issued a
-    statement. “…,” it said"), when that subject is no person."""
+    statement. “…,” it said"), when that subject is a body or a made thing."""
     s0 = sentence_start(pos)
     spans = [(s0, pos)]
     if s0 > 1:
@@ -62,13 +63,15 @@ def _thing(pos: int, people: People, sentence_start: Callable[[int], int]) -> st
         if src is None or src.pos >= pos or src.kind == "pronoun":
             continue
         if src.kind == "name":
-            # a body's name is several words ("Harbor Freight Lines"); one word may be a
-            # people ("Americans") or a person's surname
+            # a body's name: "Acme Group", "South Korea"; not a person nor a lone word
             p = people.lookup(src.text, src.pos)
-            if (p is not None and p.sure) or " " not in src.text:
+            if (p is not None and p.sure) or org_or_place(src.text) is None:
                 return None
-            return p.name if p is not None else src.text
-        if src.text.split()[0].lower() in POSSESSIVE_DETERMINERS:
-            return None  # "its statement": the owner is the subject, and it is not this
-        return src.text
+            return src.text
+        words = src.text.lower().split()
+        if src.kind == "org" or (
+            words[-1] in THING_HEADS and words[0] not in POSSESSIVE_DETERMINERS
+        ):
+            return src.text  # "The agency", "the paper"; not "its statement", "The mayor"
+        return None
     return None
