@@ -192,6 +192,16 @@ def test_a_relative_clause_verb_is_no_reported_speech() -> None:
     assert [] == reported("Both ports joined the Harbor Trade Council, which writes the rules.")
 
 
+def test_a_show_named_for_a_host_is_no_person() -> None:
+    text = (
+        "Senator Ruth Calder spoke on Monday.\n\n"
+        "On The Dave Porter Morning Show on Tuesday, Calder criticized officer Jane Brook "
+        "for the arrest.\n\n“How many times must we see this?” she said."
+    )
+    (q,) = direct(text)
+    assert "Ruth Calder" == q.speaker
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)

@@ -177,7 +177,8 @@ ORG_WORDS: frozenset[str] = words(
     msnbc national navy nbc network news npr office party pentagon police post press
     republicans reuters school senate service state street times union university white
     tower lodge hall hotel building arena stadium airport hospital centers institute
-    agency council coalition alliance
+    agency council coalition alliance show program programme podcast magazine radio
+    television
     """
 )
 # Words that make a capitalised run a place rather than a person.
