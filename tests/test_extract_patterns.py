@@ -202,6 +202,25 @@ def test_a_show_named_for_a_host_is_no_person() -> None:
     assert "Ruth Calder" == q.speaker
 
 
+def test_a_name_joined_by_of_is_one_body_or_office() -> None:
+    cases = {
+        "“We will appeal,” the Department of Justice said on Monday.": (
+            "the Department of Justice"
+        ),
+        "“Rates stay,” said the Bank of Harborland.": "Bank of Harborland",
+        "“The levy passed,” the Board of Education announced.": "Board of Education",
+        "“We are ready,” said the Secretary of State.": "the Secretary of State",
+    }
+    for text, speaker in cases.items():
+        assert [speaker] == [q.speaker for q in direct(text)], text
+
+
+def test_a_person_of_a_place_is_the_person() -> None:
+    assert ["Tom Baker"] == [q.speaker for q in direct("“It is over,” Tom Baker of Ohio said.")]
+    text = "“We are ready,” Secretary of State Ruth Okafor said."
+    assert [("Ruth Okafor", "Secretary of State")] == [(q.speaker, q.role) for q in direct(text)]
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)

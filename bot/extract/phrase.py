@@ -11,6 +11,7 @@ from bot.extract.lexicon import (
     FUNCTION_WORDS,
     LEAD_CONJUNCTIONS,
     NOT_NAME_WORDS,
+    ORG_WORDS,
     POSSESSIVE_DETERMINERS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -20,7 +21,7 @@ from bot.extract.lexicon import (
     UNNAMED_HEADS,
     words,
 )
-from bot.extract.names import org_or_place, title_word
+from bot.extract.names import analyse, org_or_place, title_word
 from bot.extract.tokens import Tok, is_cap, span_text
 
 _ROLE_STOP = frozenset({"who", "which", "whose", "where", "when", "that", "whom"})
@@ -71,6 +72,9 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
             break
         i -= 1
     run = seg[i:]
+    body = _of_name(text, seg, i)
+    if body is not None:
+        return body
     if len(run) == 1 and run[0][0].lower() in UNNAMED_HEADS and low.endswith("s"):
         run = []  # "Officials said" at a sentence start
     if run:
@@ -126,6 +130,37 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
     return None
 
 
+def _of_name(text: str, seg: list[Tok], i: int) -> Source | None:
+    """ "the Department of Justice", "the Bank of England", "the Secretary of State": a name
+    joined by "of" is one body or one office, not its last word; "Tom Baker of Ohio" is Tom
+    Baker. Not when the words after "of" hold a person's name ("Secretary of State Ruth
+    Okafor")."""
+    if not 2 <= i < len(seg) or seg[i - 1][0] != "of" or not is_cap(seg[i - 2][0]):
+        return None
+    after = seg[i:]
+    if len(after) > 3:
+        return None
+    found = analyse(" ".join(t[0] for t in after))
+    if found is not None and found[3]:
+        return None  # a person: "… of State Ruth Okafor"
+    k = i - 2
+    while k > 0 and is_cap(seg[k - 1][0]) and i - k < 5:
+        k -= 1
+    before = seg[k : i - 1]
+    who = analyse(" ".join(t[0] for t in before))
+    if who is not None and who[3] and len(who[1]) >= 2:
+        # "Tom Baker of Ohio said": the person, not the place
+        name = before[len(before) - len(who[1]) :]
+        return Source(span_text(text, name), "name", name[0][1])
+    if all(title_word(t[0]) for t in before):
+        d = k - 1 if k > 0 and seg[k - 1][0].lower() in DETERMINERS else k
+        return Source(span_text(text, seg[d:]), "desc", seg[d][1])  # an office
+    org = org_or_place(" ".join(t[0] for t in seg[k:]))
+    if org is None or org[1] != "org":
+        return None
+    return Source(span_text(text, seg[k:]), "org", seg[k][1])
+
+
 _LY_NOUNS = frozenset({"family", "rally", "supply", "assembly", "anomaly", "monopoly", "bully"})
 
 
@@ -156,11 +191,13 @@ def _leading_np(seg: list[Tok]) -> list[Tok]:
         if (
             w == "of"
             and out
-            and title_word(out[-1][0])
             and n + 1 < len(seg)
-            and title_word(seg[n + 1][0])
+            and (
+                (title_word(out[-1][0]) and title_word(seg[n + 1][0]))
+                or (out[-1][0].lower() in ORG_WORDS and is_cap(seg[n + 1][0]))
+            )
         ):
-            out.append(t)  # "Former US secretary of state Ruth Okafor"
+            out.append(t)  # "Former US secretary of state Ruth Okafor", "the Bank of England"
             continue
         if not out and w.lower() in SUBJECT_PRONOUNS:
             return [t]  # "She went on", "He said"
