@@ -221,6 +221,15 @@ def test_a_person_of_a_place_is_the_person() -> None:
     assert [("Ruth Okafor", "Secretary of State")] == [(q.speaker, q.role) for q in direct(text)]
 
 
+def test_a_setting_before_a_quote_gives_no_reported_speech() -> None:
+    text = "The port authority said in a statement, “We are watching the storm.”"
+    assert [] == reported(text)
+    assert ["The port authority"] == [q.speaker for q in direct(text)]
+    assert ["the plan failed"] == [
+        r.text for r in reported("Lee said in an interview that the plan failed.")
+    ]
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)

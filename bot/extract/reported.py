@@ -68,6 +68,10 @@ _TRAILER = re.compile(
 # "… tells the Ledger in a phone interview.": where it was said, not what
 # (each word after a space and taken whole, so a failed match cannot split it many ways)
 _SETTING_ONLY = re.compile(r"\s*(?:in|during|at|on)(?:\s+[\w’'.-]++){1,5}[\s.!?'’”\"]*$")
+_SETTING_QUOTE = re.compile(
+    r"\s*(?:in|during|at|on)(?:\s+[\w’'-]++){1,5}[,:.]\s*(?:[“\"]|''|xxxx)"
+)
+_DIRECT: tuple = ()  # the sentence's cue introduces a direct quote: no reported speech in it
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
 _BARE_THAT = re.compile(r"\s*that\s+")
 # a quote mark next, or quoted words as the mask shows them (each character an "x")
@@ -104,7 +108,8 @@ def reported(L: Layout) -> Iterator[tuple[int, int, Source, str]]:
         found = _one(L, m, lo, end, cue)
         if found is not None:
             done = i
-            yield found
+            if found is not _DIRECT:
+                yield found
 
 
 def _one(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> tuple | None:
@@ -141,6 +146,8 @@ def _after_subject(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> 
         return None
     after = _content_start(L.masked, m.end(), end, cue)
     rest = L.masked[after:end]
+    if _SETTING_QUOTE.match(rest):
+        return _DIRECT  # "X said in a statement, “…”", "said on CNN. ''…''"
     first = rest.split(maxsplit=1)[0].lower() if rest.strip() else ""
     said = len(rest.split()) >= _MIN_WORDS and not _SETTING_ONLY.match(rest)
     if said and first[:1] not in {",", ".", ";"}:
