@@ -229,6 +229,19 @@ def test_a_setting_before_a_quote_gives_no_reported_speech() -> None:
     assert ["the plan had failed badly"] == [r.text for r in reported(text)]
 
 
+def test_a_body_named_with_a_title_word_keeps_its_whole_name() -> None:
+    cases = {
+        "“Stay indoors,” the National Weather Service said.": "National Weather Service",
+        "“No flights today,” the Federal Aviation Administration said.": (
+            "Federal Aviation Administration"
+        ),
+        "“We are ready,” Rep. Ann Street said.": "Ann Street",
+        "“We are ready,” said Tom Hall.": "Tom Hall",
+    }
+    for text, speaker in cases.items():
+        assert [speaker] == [q.speaker for q in direct(text)], text
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)

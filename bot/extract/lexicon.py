@@ -178,7 +178,7 @@ ORG_WORDS: frozenset[str] = words(
     republicans reuters school senate service state street times union university white
     tower lodge hall hotel building arena stadium airport hospital centers institute
     agency council coalition alliance show program programme podcast magazine radio
-    television
+    television survey administration
     """
 )
 # Words that make a capitalised run a place rather than a person.

@@ -47,7 +47,7 @@ _PARA = re.compile(r"[^\n]+")
 _WORDS = re.compile(r"[A-Za-z][\w'’\-]*")
 
 
-_FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 
 
 def runs(masked: str, start: int) -> list[tuple[int, str]]:
@@ -106,7 +106,7 @@ def analyse(run: str) -> Analysed | None:
     words = [w.rstrip(".") if len(w) > 2 and w[-3:-2] != "." else w for w in words[k:]]
     for k in range(1, len(words) - 1):
         # "Finance Republican Ada Brum": the name starts at its first name
-        if words[k].lower() in _FIRST_NAMES and words[0].lower() not in _FIRST_NAMES:
+        if words[k].lower() in FIRST_NAMES and words[0].lower() not in FIRST_NAMES:
             pos += sum(len(w) + 1 for w in words[:k])
             words = words[k:]
             break
@@ -146,7 +146,7 @@ def _placed_surname(words: list[str]) -> bool:
     first, last = words[0].lower(), words[-1].lower()
     return (
         len(words) == 2
-        and first in _FIRST_NAMES
+        and first in FIRST_NAMES
         and first not in ORG_PLACE_WORDS
         and last in PLACE_WORDS
         and last not in ORG_WORDS

@@ -21,7 +21,7 @@ from bot.extract.lexicon import (
     UNNAMED_HEADS,
     words,
 )
-from bot.extract.names import analyse, org_or_place, title_word
+from bot.extract.names import FIRST_NAMES, analyse, org_or_place, title_word
 from bot.extract.tokens import Tok, is_cap, span_text
 
 _ROLE_STOP = frozenset({"who", "which", "whose", "where", "when", "that", "whom"})
@@ -77,6 +77,14 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
         return body
     if len(run) == 1 and run[0][0].lower() in UNNAMED_HEADS and low.endswith("s"):
         run = []  # "Officials said" at a sentence start
+    if run and run[-1][0].lower() in ORG_WORDS and len(run) >= 2:
+        # "the National Weather Service", "the Federal Aviation Administration": a body whose
+        # name opens with a title word is no person's name after a title
+        whole = org_or_place(" ".join(t[0] for t in run))
+        named = any(t[0].lower() in FIRST_NAMES for t in run[:-1])  # "Rep. Ann Street"
+        if whole is not None and whole[1] == "org" and not named:
+            k = len(run) - len(whole[0].split())
+            return Source(span_text(text, run[k:]), "org", run[k][1])
     if run:
         # the name is the run's tail after its title words: "Secretary of State" + "Antony Blinken"
         j = len(run)
