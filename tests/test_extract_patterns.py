@@ -242,6 +242,21 @@ def test_a_body_named_with_a_title_word_keeps_its_whole_name() -> None:
         assert [speaker] == [q.speaker for q in direct(text)], text
 
 
+def test_an_unnamed_source_after_the_cue_keeps_what_places_it() -> None:
+    cases = {
+        "“We have no comment,” said a spokeswoman for the company.": (
+            "a spokeswoman for the company"
+        ),
+        "“No comment,” said a spokesman for Harborline Bank.": "a spokesman for Harborline Bank",
+        "“It stalled,” said one official familiar with the talks.": (
+            "one official familiar with the talks"
+        ),
+        "“Fine,” said a man in the crowd.": "a man in the crowd",
+    }
+    for text, speaker in cases.items():
+        assert [speaker] == [q.speaker for q in direct(text)], text
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)

@@ -22,7 +22,7 @@ from bot.extract.lexicon import (
 )
 from bot.extract.names import org_or_place
 from bot.extract.phrase import Source, adverb, parse_np, role_phrase
-from bot.extract.tokens import Tok, is_cap, split_segments, tokens
+from bot.extract.tokens import Tok, is_cap, span_text, split_segments, tokens
 
 _PREPS = frozenset(
     {"in", "on", "at", "to", "during", "after", "before", "with", "by", "for", "from"}
@@ -316,9 +316,29 @@ def object_after(text: str, masked: str, lo: int, hi: int) -> Source | None:
         # "said in a statement", "said on Monday": no source after the cue; "shows that
         # Dayton …": a clause, not an inverted subject
         return None
+    described = _described(text, segs[0])
+    if described is not None:
+        return described
     src = parse_np(text, segs[0], from_end=False)
     if src and src.kind == "name" and src.role is None and len(segs) >= 2:
         role = role_phrase(text, segs[1])
         if role:
             src = Source(src.text, src.kind, src.pos, role)
     return src
+
+
+_PLAIN_PEOPLE = frozenset({"man", "woman", "men", "women"})
+
+
+def _described(text: str, seg: list[Tok]) -> Source | None:
+    """ "said a spokeswoman for the company", "said one official familiar with the talks":
+    an unnamed source with what places it, not the body it works for."""
+    if len(seg) < 3 or len(seg) > 12 or seg[0][0].lower() not in _HEAD_DETERMINERS:
+        return None
+    for k in range(1, min(4, len(seg) - 1)):
+        w = seg[k][0]
+        if not w.islower():
+            return None
+        if (w in UNNAMED_HEADS or w in _PLAIN_PEOPLE) and seg[k + 1][0] in _POSTMODIFIERS:
+            return Source(span_text(text, seg), "unnamed", seg[0][1])
+    return None
