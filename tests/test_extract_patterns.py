@@ -138,6 +138,14 @@ def test_it_never_becomes_a_person_a_people_or_an_event() -> None:
         assert ["it"] == [q.speaker for q in direct(text)], text
 
 
+def test_it_never_stands_for_a_crowd_quoted_before() -> None:
+    text = (
+        "“We want a vote,” chanted hundreds of supporters outside.\n\n"
+        "Dana Ruiz lifted a sign of her own. “Still here,” it read."
+    )
+    assert ["hundreds of supporters", "it"] == [q.speaker for q in direct(text)]
+
+
 def test_a_speech_verb_ends_a_sentence_subject() -> None:
     text = "The lawsuit contends that the firm hid the losses.\n\nIt adds, “no one was told.”"
     (q,) = direct(text)

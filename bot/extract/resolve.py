@@ -34,9 +34,10 @@ def resolve(
         return name, src.role
     if src.kind == "pronoun":
         w = src.text.lower()
-        if w in _THINGS and last_group is None:
-            return (_thing(src.pos, people, sentence_start) or src.text), None
-        if w in _PLURAL or w == "i" or w in _THINGS:
+        if w in _THINGS:
+            group = last_group if last_group and not _plural(last_group) else None
+            return (_thing(src.pos, people, sentence_start) or group or src.text), None
+        if w in _PLURAL or w == "i":
             return (last_group or src.text), None
         p = people.pronoun(w, src.pos, sentence_start, avoid=said)
         return (p.name if p is not None else src.text), None
@@ -48,6 +49,12 @@ def resolve(
             return p.name, src.text
         return src.text, None
     return src.text, src.role
+
+
+def _plural(phrase: str) -> bool:
+    """ "hundreds of supporters", "officials": people, whom "it" never stands for."""
+    head = phrase.split()[-1]
+    return head.islower() and head.endswith("s") and not head.endswith("ss")
 
 
 def _thing(pos: int, people: People, sentence_start: Callable[[int], int]) -> str | None:
