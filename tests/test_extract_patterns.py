@@ -265,6 +265,11 @@ def test_an_unnamed_source_after_the_cue_keeps_what_places_it() -> None:
         assert [speaker] == [q.speaker for q in direct(text)], text
 
 
+def test_a_role_stops_at_another_persons_name() -> None:
+    text = "Chancellor Olaf Berg and President Ana Ruiz said “the talks have failed.”"
+    assert [("Ana Ruiz", "President")] == [(q.speaker, q.role) for q in direct(text)]
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)

@@ -293,6 +293,8 @@ def role_before(text: str, seg: list[Tok]) -> str | None:
             break
         if not (title_word(w) or is_cap(w) or lw.endswith("-elect")):
             break
+        if lw == "and" and k >= 2 and is_cap(seg[k - 2][0]) and not title_word(seg[k - 2][0]):
+            break  # "German Chancellor Olaf Scholz and French President …": another's name
         k -= 1
     role = seg[k:]
     while role and role[0][0].lower().rstrip(".") in _MANNERS:
