@@ -68,9 +68,7 @@ _TRAILER = re.compile(
 # "… tells the Ledger in a phone interview.": where it was said, not what
 # (each word after a space and taken whole, so a failed match cannot split it many ways)
 _SETTING_ONLY = re.compile(r"\s*(?:in|during|at|on)(?:\s+[\w’'.-]++){1,5}[\s.!?'’”\"]*$")
-_SETTING_QUOTE = re.compile(
-    r"\s*(?:in|during|at|on)(?:\s+[\w’'-]++){1,5}[,:.]\s*(?:[“\"]|''|xxxx)"
-)
+_SETTING_QUOTE = re.compile(r"\s*(?:in|during|at|on)(?:\s+[\w’'-]++){1,5}[,:.]\s*(?:[“\"]|''|xxxx)")
 _DIRECT: tuple = ()  # the sentence's cue introduces a direct quote: no reported speech in it
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
 _BARE_THAT = re.compile(r"\s*that\s+")
