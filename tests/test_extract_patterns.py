@@ -270,6 +270,11 @@ def test_a_role_stops_at_another_persons_name() -> None:
     assert [("Ana Ruiz", "President")] == [(q.speaker, q.role) for q in direct(text)]
 
 
+def test_a_named_owners_office_speaks_as_the_office() -> None:
+    text = "Ann Lee’s office said “she will not resign before the vote.”"
+    assert [("Ann Lee’s office", "said")] == [(q.speaker, q.cue) for q in direct(text)]
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)

@@ -132,6 +132,8 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
             k -= 1
             if w.lower() in DETERMINERS or w in POSSESSIVE_DETERMINERS or _POSSESSIVE.search(w):
                 break
+        while k > 0 and _POSSESSIVE.search(seg[k][0]) and is_cap(seg[k - 1][0]):
+            k -= 1  # the owner's whole name: "Ann Lee’s office"
         phrase = seg[k:]
         kind = "desc" if phrase[0][0].lower() == "the" and not low.endswith("s") else "unnamed"
         return Source(span_text(text, phrase), kind, phrase[0][1])
@@ -180,6 +182,7 @@ def adverb(w: str) -> bool:
 def _has_determiner(seg: list[Tok]) -> bool:
     return seg[-1][0][:1].isalnum() and (
         any(t[0].lower() in DETERMINERS for t in seg[-5:-1])
+        or _owner_opens(seg)
         or any(
             seg[i][0] in POSSESSIVE_DETERMINERS
             # opening the clause: "my aunt said", "and his campaign said"; after a verb it
@@ -187,6 +190,19 @@ def _has_determiner(seg: list[Tok]) -> bool:
             and (i == 0 or (i == 1 and seg[0][0].lower() in LEAD_CONJUNCTIONS))
             for i in range(max(0, len(seg) - 3), len(seg) - 1)
         )
+    )
+
+
+def _owner_opens(seg: list[Tok]) -> bool:
+    """ "Ann Lee’s office said", "and Acme’s lawyers said": a named owner opens the clause
+    and its possessive determines the head after it."""
+    start = 1 if seg and seg[0][0].lower() in LEAD_CONJUNCTIONS else 0
+    owner = seg[start:-1]
+    return (
+        0 < len(owner) <= 4
+        and seg[-1][0].islower()
+        and bool(_POSSESSIVE.search(owner[-1][0]))
+        and all(is_cap(t[0]) for t in owner)
     )
 
 
