@@ -275,6 +275,13 @@ def test_a_named_owners_office_speaks_as_the_office() -> None:
     assert [("Ann Lee’s office", "said")] == [(q.speaker, q.cue) for q in direct(text)]
 
 
+def test_a_possessive_pronoun_owns_the_words_it_introduces() -> None:
+    text = "Ann Lee was the keynote speaker. Her message: “Vote like your town depends on it.”"
+    assert [("Ann Lee", ":")] == [(q.speaker, q.cue) for q in direct(text)]
+    text = "Tom Ortiz was asked about the plan. His reply was “We will never agree to this.”"
+    assert ["Tom Ortiz"] == [q.speaker for q in direct(text)]
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)

@@ -17,10 +17,17 @@ _OWNER = (
     r"(?<![\w’'])([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2})['’]s? (?:[\w-]+ ){0,2}?"
     rf"(?P<noun>{_NOUNS})\b"
 )
-_WORDS_OF = re.compile(_OWNER + r"(?: (?:was|is|read|reads|said|says))?:")
+# or a possessive pronoun's: "Her message:", "His reply was “…”"
+_PRONOUN_OWNER = rf"(?<![\w’'])([Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,2}}?(?P<noun>{_NOUNS})\b"
+_SUBJECT_OF = {"his": "he", "her": "she", "their": "they"}
+_INTRODUCES = r"(?: (?:was|is|read|reads|said|says))?:"
+_WORDS_OF = re.compile(_OWNER + _INTRODUCES)
+_PRONOUN_WORDS_OF = re.compile(_PRONOUN_OWNER + _INTRODUCES)
 # before a quote, only what opens the words may follow the noun: "claim that …", "reply was",
 # "words,"; not "played down Tate's comments as": there the words are someone else's
-_OWNED = re.compile(_OWNER + r"(?:\s+that\s[^.;:!?“”\"]{0,80}|\s+(?:was|is|were|are)|,)?\s*$")
+_OPENS = r"(?:\s+that\s[^.;:!?“”\"]{0,80}|\s+(?:was|is|were|are)|,)?\s*$"
+_OWNED = re.compile(_OWNER + _OPENS)
+_PRONOUN_OWNED = re.compile(_PRONOUN_OWNER + _OPENS)
 
 
 def signature(L: Layout, para: int) -> tuple[Source, str, bool] | None:
@@ -36,16 +43,31 @@ def signature(L: Layout, para: int) -> tuple[Source, str, bool] | None:
 
 
 def words_of(masked: str, lo: int, colon: int) -> Source | None:
-    """ "Varga’s response was:", "From Tate's Facebook post:": whose words follow."""
-    return _owner(_WORDS_OF.search(masked, max(lo, colon - 80), colon + 1))
+    """ "Varga’s response was:", "From Tate's Facebook post:", "Her message:": whose words
+    follow."""
+    a = max(lo, colon - 80)
+    return _owner(_WORDS_OF.search(masked, a, colon + 1)) or _pronoun(
+        _PRONOUN_WORDS_OF.search(masked, a, colon + 1)
+    )
 
 
 def owner_before(masked: str, lo: int, opener: int) -> tuple[Source, str] | None:
     """ "Tate’s claim that there were “…”", "Varga’s reply was “…”": whose words the quote
     at `opener` are, and the noun that says so."""
-    m = _OWNED.search(masked, max(lo, opener - 200), opener)
+    a = max(lo, opener - 200)
+    m = _OWNED.search(masked, a, opener)
     src = _owner(m)
+    if src is None:
+        m = _PRONOUN_OWNED.search(masked, a, opener)
+        src = _pronoun(m)
     return (src, m.group("noun")) if src is not None and m is not None else None
+
+
+def _pronoun(m: re.Match[str] | None) -> Source | None:
+    """ "Her message": the words are hers, as if "she" had said them."""
+    if m is None:
+        return None
+    return Source(_SUBJECT_OF[m.group(1).lower()], "pronoun", m.start(1))
 
 
 def _owner(m: re.Match[str] | None) -> Source | None:
