@@ -282,6 +282,37 @@ def test_a_possessive_pronoun_owns_the_words_it_introduces() -> None:
     assert ["Tom Ortiz"] == [q.speaker for q in direct(text)]
 
 
+def test_second_reading_of_names_and_roles() -> None:
+    cases = {
+        # a body's name with "and" stays in the role
+        "“Safe,” Food and Drug Administration Commissioner Rhea Calder said.": (
+            "Rhea Calder",
+            "Food and Drug Administration Commissioner",
+        ),
+        "“Safe,” Ways and Means Chairman Jason Smith said.": (
+            "Jason Smith",
+            "Ways and Means Chairman",
+        ),
+        # a titled person whose surname is an organisation word
+        "“Fine,” Gov. Chuy Hall said.": ("Chuy Hall", "Gov."),
+        "“Fine,” Judge Aiyana White said.": ("Aiyana White", "Judge"),
+        # an office, then its holder
+        "“Fine,” Secretary of Labor Kristi Noem said.": ("Kristi Noem", "Secretary of Labor"),
+        # a name after the phrase that places it
+        "“No comment,” said a spokesman for the company, Jon Reyes.": (
+            "Jon Reyes",
+            "a spokesman for the company",
+        ),
+        # where and when it was said is not who said it
+        "“No comment,” said a spokeswoman for the company in a statement.": (
+            "a spokeswoman for the company",
+            None,
+        ),
+    }
+    for text, (speaker, role) in cases.items():
+        assert [(speaker, role)] == [(q.speaker, q.role) for q in direct(text)], text
+
+
 def test_surname_resolves_to_the_fullest_name() -> None:
     text = "Antony J. Blinken arrived. Later, “We are done,” Blinken said."
     (q,) = direct(text)

@@ -12,6 +12,8 @@ from bot.extract.lexicon import (
     LEAD_CONJUNCTIONS,
     NOT_NAME_WORDS,
     ORG_WORDS,
+    PERSON_TITLES,
+    PLACE_WORDS,
     POSSESSIVE_DETERMINERS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -81,7 +83,8 @@ def parse_np(text: str, seg: list[Tok], from_end: bool = True) -> Source | None:
         # "the National Weather Service", "the Federal Aviation Administration": a body whose
         # name opens with a title word is no person's name after a title
         whole = org_or_place(" ".join(t[0] for t in run))
-        named = any(t[0].lower() in FIRST_NAMES for t in run[:-1])  # "Rep. Ann Street"
+        # "Rep. Ann Street", "Judge Aiyana White": a person's title or first name in it
+        named = any(t[0].lower() in FIRST_NAMES or t[0].lower() in PERSON_TITLES for t in run[:-1])
         if whole is not None and whole[1] == "org" and not named:
             k = len(run) - len(whole[0].split())
             return Source(span_text(text, run[k:]), "org", run[k][1])
@@ -163,6 +166,8 @@ def _of_name(text: str, seg: list[Tok], i: int) -> Source | None:
         name = before[len(before) - len(who[1]) :]
         return Source(span_text(text, name), "name", name[0][1])
     if all(title_word(t[0]) for t in before):
+        if len(after) >= 2 and org_or_place(" ".join(t[0] for t in after)) is None:
+            return None  # "Secretary of Labor Kristi Noem": an office, then its holder
         d = k - 1 if k > 0 and seg[k - 1][0].lower() in DETERMINERS else k
         return Source(span_text(text, seg[d:]), "desc", seg[d][1])  # an office
     org = org_or_place(" ".join(t[0] for t in seg[k:]))
@@ -309,8 +314,10 @@ def role_before(text: str, seg: list[Tok]) -> str | None:
             break
         if not (title_word(w) or is_cap(w) or lw.endswith("-elect")):
             break
-        if lw == "and" and k >= 2 and is_cap(seg[k - 2][0]) and not title_word(seg[k - 2][0]):
-            break  # "German Chancellor Olaf Scholz and French President …": another's name
+        if lw == "and" and (k == len(seg) or _name_ends(seg, k - 1) or _person_starts(seg, k)):
+            # "German Chancellor Olaf Scholz and French President …", "Cruz and Trump":
+            # another's name
+            break
         k -= 1
     role = seg[k:]
     while role and role[0][0].lower().rstrip(".") in _MANNERS:
@@ -320,6 +327,27 @@ def role_before(text: str, seg: list[Tok]) -> str | None:
     while role and role[-1][0].lower() in {"of", "and", "for", "to", "on"}:
         role = role[:-1]
     return span_text(text, role) or None
+
+
+def _name_ends(seg: list[Tok], i: int) -> bool:
+    """A person's full name ends right before `seg[i]` ("Olaf Scholz and"), not a body's
+    ("Food and Drug Administration", "Procter and Gamble")."""
+    j = i
+    while j > 0 and is_cap(seg[j - 1][0]) and i - j < 4:
+        j -= 1
+    who = analyse(" ".join(t[0] for t in seg[j:i])) if j < i else None
+    return who is not None and who[3] and len(who[1]) >= 2
+
+
+def _person_starts(seg: list[Tok], i: int) -> bool:
+    """A second person opens at `seg[i]`, after "and": "Trump and Sen. …", "Christie and Ohio
+    Gov. …", "Cruz and Donald …"; not a body's second word ("Ways and Means", "Food and Drug
+    Administration")."""
+    if i >= 2 and seg[i - 2][0].lower() in SUBJECT_PRONOUNS:
+        return True  # "He and House Judiciary Committee Chairman …"
+    if i < len(seg) and seg[i][0].lower() in PLACE_WORDS:
+        i += 1  # "Ohio Gov."
+    return i < len(seg) and (seg[i][0].lower() in PERSON_TITLES or seg[i][0].lower() in FIRST_NAMES)
 
 
 def role_phrase(text: str, seg: list[Tok]) -> str | None:

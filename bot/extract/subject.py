@@ -318,6 +318,10 @@ def object_after(text: str, masked: str, lo: int, hi: int) -> Source | None:
         return None
     described = _described(text, segs[0])
     if described is not None:
+        named = parse_np(text, segs[1], from_end=False) if len(segs) >= 2 else None
+        if named is not None and named.kind == "name":
+            # "said a spokesman for the company, John Smith": the name, with the phrase
+            return Source(named.text, "name", named.pos, described.text)
         return described
     src = parse_np(text, segs[0], from_end=False)
     if src and src.kind == "name" and src.role is None and len(segs) >= 2:
@@ -340,5 +344,19 @@ def _described(text: str, seg: list[Tok]) -> Source | None:
         if not w.islower():
             return None
         if (w in UNNAMED_HEADS or w in _PLAIN_PEOPLE) and seg[k + 1][0] in _POSTMODIFIERS:
-            return Source(span_text(text, seg), "unnamed", seg[0][1])
+            end = next((j for j in range(k + 2, len(seg)) if _setting_at(seg, j)), len(seg))
+            return Source(span_text(text, seg[:end]), "unnamed", seg[0][1])
     return None
+
+
+_SETTINGS = frozenset({"statement", "interview", "email", "briefing", "conference", "call"})
+
+
+def _setting_at(seg: list[Tok], j: int) -> bool:
+    """ "… in a statement", "… on Tuesday": where or when it was said, not who."""
+    if seg[j][0] not in {"in", "on", "during", "at"} or j + 1 >= len(seg):
+        return False
+    nxt = seg[j + 1][0].lower()
+    if nxt in _ARTICLES and j + 2 < len(seg):
+        nxt = seg[j + 2][0].lower()
+    return nxt in TIME_WORDS or nxt in _SETTINGS
