@@ -216,3 +216,22 @@ def test_second_reading_of_names_and_roles() -> None:
     }
     for text, (speaker, role) in cases.items():
         assert [(speaker, role)] == [(q.speaker, q.role) for q in direct(text)], text
+
+
+def test_present_tense_reports_of_groups() -> None:
+    cases = {
+        "Some economists warn that the policy could push prices higher next year.": (
+            "Some economists",
+            "the policy could push prices higher next year",
+        ),
+        "Critics argue the measure would hurt small businesses across the state.": (
+            "Critics",
+            "the measure would hurt small businesses across the state",
+        ),
+        "Senator Ann Lee has long argued that the tax cut favors the wealthy.": (
+            "Ann Lee",
+            "the tax cut favors the wealthy",
+        ),
+    }
+    for text, (speaker, said) in cases.items():
+        assert [(speaker, said)] == [(r.speaker, r.text) for r in reported(text)], text

@@ -22,6 +22,8 @@ _CLAUSE_CUES = words(
     reported reports confirmed confirms denied denies promised promises vowed vows pledged
     pledges recalled recalls revealed reveals indicated indicates complained complains
     maintained maintains stated testified testifies tweeted alleged alleges hinted
+    argue warn insist contend acknowledge admit explain allege maintain predict complain
+    stress deny confirm
     """
 )
 # only the cues that take a clause are sought: most speech verbs in a text are not
