@@ -235,3 +235,14 @@ def test_present_tense_reports_of_groups() -> None:
     }
     for text, (speaker, said) in cases.items():
         assert [(speaker, said)] == [(r.speaker, r.text) for r in reported(text)], text
+
+
+def test_nothing_said_is_no_report() -> None:
+    for text in (
+        "Reid did not say whether Democrats would face a tougher race in the fall.",
+        "Lee hasn't said whether she will run for the seat again next year.",
+        "Lee never said the plant would close before the end of the year.",
+    ):
+        assert [] == reported(text), text
+    text = "The show has not yet announced a replacement for the lead actor."
+    assert [] == reported(text)

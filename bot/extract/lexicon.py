@@ -234,7 +234,7 @@ ADVERBS_AUX: frozenset[str] = words(
     again already also are be been did do does earlier even finally first frequently
     further had has have immediately is just last later never now often once only
     previously privately publicly quickly recently repeatedly reportedly separately still
-    subsequently then was were will would always usually sometimes long
+    subsequently then was were will would always usually sometimes long yet twice ever
     """
 )
 

@@ -76,7 +76,8 @@ _THAT_BEFORE = re.compile(r"\bthat\s+$")
 _BARE_THAT = re.compile(r"\s*that\s+")
 # a quote mark next, or quoted words as the mask shows them (each character an "x")
 _QUOTE_NEXT = re.compile(r"[\s,:]*(?:[“\"]|''|xxxx)")
-_WHICH = re.compile(r"\bwhich$")
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)(?:\s+(?:yet|ever|once|publicly))?$")
+_WHICH = re.compile(r"\b(?:which|what)$")
 _VOUCHED = re.compile(r",\s+according to\b(?!.*,\s+according to\b)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
 
@@ -132,9 +133,11 @@ def _after_subject(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> 
     close = _CLOSE.search(before)
     if close and before.count(" ", close.start()) <= 8:
         return None  # "“…,” Okafor said in a statement": the cue of a direct quote
+    if _NEGATED.search(before):
+        return None  # "did not say whether …", "has never claimed …": nothing was said
     if _WHICH.search(before):
-        # "the WTO, which writes the rules …", "which claimed responsibility": a relative
-        # clause's verb names a deed as often as a saying; only a quote after it tells
+        # "the WTO, which writes the rules …", "what adds up to …": a relative clause's
+        # verb names a deed as often as a saying; only a quote after it tells
         return None
     src = subject_before(L.text, L.masked, max(lo, m.start() - 160), m.start())
     if src is None:
