@@ -133,9 +133,9 @@ def _after_subject(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> 
     close = _CLOSE.search(before)
     if close and before.count(" ", close.start()) <= 8:
         return None  # "“…,” Okafor said in a statement": the cue of a direct quote
-    if _NEGATED.search(before):
+    if _NEGATED.search(before[-20:]):  # the tail only: a search from every position
         return None  # "did not say whether …", "has never claimed …": nothing was said
-    if _WHICH.search(before):
+    if _WHICH.search(before[-7:]):
         # "the WTO, which writes the rules …", "what adds up to …": a relative clause's
         # verb names a deed as often as a saying; only a quote after it tells
         return None

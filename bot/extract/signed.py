@@ -19,6 +19,7 @@ _OWNER = (
 )
 # or a possessive pronoun's: "Her message:", "His reply was “…”"
 _PRONOUN_OWNER = rf"(?<![\w’'])([Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,2}}?(?P<noun>{_NOUNS})\b"
+_HAS_POSSESSIVE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) ")  # cheap test before the search
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they"}
 _INTRODUCES = r"(?: (?:was|is|read|reads|said|says))?:"
 _WORDS_OF = re.compile(_OWNER + _INTRODUCES)
@@ -57,7 +58,7 @@ def owner_before(masked: str, lo: int, opener: int) -> tuple[Source, str] | None
     a = max(lo, opener - 200)
     m = _OWNED.search(masked, a, opener)
     src = _owner(m)
-    if src is None:
+    if src is None and _HAS_POSSESSIVE.search(masked, a, opener):
         m = _PRONOUN_OWNED.search(masked, a, opener)
         src = _pronoun(m)
     return (src, m.group("noun")) if src is not None and m is not None else None
