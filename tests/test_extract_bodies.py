@@ -246,3 +246,8 @@ def test_nothing_said_is_no_report() -> None:
         assert [] == reported(text), text
     text = "The show has not yet announced a replacement for the lead actor."
     assert [] == reported(text)
+
+
+def test_said_yes_is_no_cue_of_the_quote_before() -> None:
+    text = "As Tom Reyes went on about “a rigged system,” Ann Lee said yes, over and over."
+    assert ["Tom Reyes"] == [q.speaker for q in direct(text)]

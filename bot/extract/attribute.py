@@ -22,6 +22,7 @@ from bot.extract.tokens import tokens
 
 _DASH = re.compile(r"\s*[―—–-]{1,2}\s*(?=[A-Z])")
 _PREV_WORD = re.compile(r"(\w+)$")
+_SAID_WORD = re.compile(r"\s+(?:yes|no|nothing)\b")
 _PER = re.compile(r",?\s+per\s+(?=(?:the|a|an|his|her|their|its)\s|[A-Z])")
 # "a sharp note", "a Ray Dunmore tweet": an article and a few words before a cue that is
 # also a noun make it one; not after a lower-case plural ("the authors note") nor with a
@@ -140,6 +141,8 @@ def _tail(L: Layout, s: Stretch, nxt: int) -> tuple[Source, str, bool] | None:
         return None  # “…” and Jones says …: the cue opens a clause of its own
     words = L.masked.count  # word counts by spaces: cheap, and exact enough for distances
     for m in CUE.finditer(L.masked, lo, hi):
+        if _SAID_WORD.match(L.masked, m.end(), hi):
+            continue  # "“…,” Lee said yes": her words are "yes", not the quote's
         if words(" ", lo, m.start()) > 20:
             # far from the quote, only a sentence-final "…, said X." or "…, X said." counts
             comma = L.masked.rfind(",", lo, m.start())
