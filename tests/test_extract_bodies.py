@@ -251,3 +251,15 @@ def test_nothing_said_is_no_report() -> None:
 def test_said_yes_is_no_cue_of_the_quote_before() -> None:
     text = "As Tom Reyes went on about “a rigged system,” Ann Lee said yes, over and over."
     assert ["Tom Reyes"] == [q.speaker for q in direct(text)]
+
+
+def test_unsaid_possible_or_own_words_are_no_report() -> None:
+    for text in (
+        "The White House would neither confirm nor deny that talks had taken place.",
+        "The ministry cannot confirm that the hostages are still alive.",
+        "Officials could not immediately confirm that the bridge had collapsed.",
+        "Critics may argue that the plan is far too costly for the city.",
+        "Why do critics argue that the program wastes so much money?",
+        "I admit I was wrong about the new mayor and his plans.",
+    ):
+        assert [] == reported(text), text

@@ -22,10 +22,19 @@ _CLAUSE_CUES = words(
     reported reports confirmed confirms denied denies promised promises vowed vows pledged
     pledges recalled recalls revealed reveals indicated indicates complained complains
     maintained maintains stated testified testifies tweeted alleged alleges hinted
-    argue warn insist contend acknowledge admit explain allege maintain predict complain
-    stress deny confirm
+    """
+) | words(
+    """
+    argue warn insist contend acknowledge admit explain predict complain deny confirm
     """
 )
+# the present tense a group speaks in: "Critics argue …"; not "I admit", "may argue"
+_BASE_FORMS = words(
+    """
+    argue warn insist contend acknowledge admit explain predict complain deny confirm say
+    """
+)
+_MODAL = re.compile(r"\b(?:can|could|may|might|must|should|would|will)$")
 # only the cues that take a clause are sought: most speech verbs in a text are not
 _CLAUSE_CUE = re.compile(trie(_CLAUSE_CUES & CUE_WORDS | {"according to", "According to"}))
 # "said (earlier this week) that …": a few words may come between the cue and "that"
@@ -76,7 +85,10 @@ _THAT_BEFORE = re.compile(r"\bthat\s+$")
 _BARE_THAT = re.compile(r"\s*that\s+")
 # a quote mark next, or quoted words as the mask shows them (each character an "x")
 _QUOTE_NEXT = re.compile(r"[\s,:]*(?:[“\"]|''|xxxx)")
-_NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)(?:\s+(?:yet|ever|once|publicly))?$")
+_NEGATED = re.compile(
+    r"(?:not|\bnever|n[’']t|\bneither|\bnor)"
+    r"(?:\s+(?:yet|ever|once|publicly|immediately|independently))?$"
+)
 _WHICH = re.compile(r"\b(?:which|what)$")
 _VOUCHED = re.compile(r",\s+according to\b(?!.*,\s+according to\b)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
@@ -133,8 +145,10 @@ def _after_subject(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> 
     close = _CLOSE.search(before)
     if close and before.count(" ", close.start()) <= 8:
         return None  # "“…,” Okafor said in a statement": the cue of a direct quote
-    if _NEGATED.search(before[-20:]):  # the tail only: a search from every position
-        return None  # "did not say whether …", "has never claimed …": nothing was said
+    if _NEGATED.search(before[-30:]):  # the tail only: a search from every position
+        return None  # "did not say whether …", "would neither confirm nor deny": unsaid
+    if cue in _BASE_FORMS and (_MODAL.search(before[-7:]) or L.masked[end - 1 : end] == "?"):
+        return None  # "critics may argue", "No one can deny", "Why do critics argue …?"
     if _WHICH.search(before[-7:]):
         # "the WTO, which writes the rules …", "what adds up to …": a relative clause's
         # verb names a deed as often as a saying; only a quote after it tells
@@ -147,6 +161,8 @@ def _after_subject(L: Layout, m: re.Match[str], lo: int, end: int, cue: str) -> 
             if src is not None and len(L.masked[m.end() : end].split()) <= 6:
                 return _content(L, lo, lo + len(before) - 1, src, cue)
         return None
+    if cue in _BASE_FORMS and cue != "say" and src.text.lower() in {"i", "we", "you"}:
+        return None  # "I admit I was wrong": the writer's own words, not a report
     after = _content_start(L.masked, m.end(), end, cue)
     rest = L.masked[after:end]
     if _SETTING_QUOTE.match(rest):
