@@ -4,8 +4,6 @@ or the person a sentence opens with.
 
 from __future__ import annotations
 
-import re
-
 from bot.extract.clauses import document
 from bot.extract.lexicon import (
     ADVERBS_AUX,
@@ -28,7 +26,6 @@ _PREPS = frozenset(
     {"in", "on", "at", "to", "during", "after", "before", "with", "by", "for", "from"}
 )
 _ARTICLES = frozenset({"the", "a", "an"})
-_OF_NAME = re.compile(r"\b((?:[A-Z][\w.&'’-]*\s+)+)of\s+$")
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "where"})
 # words opening a phrase of time or place set off by commas between a subject and its cue
 _ASIDE_PREPS = frozenset({"during", "at", "in", "on", "after", "before", "speaking"})
@@ -54,13 +51,7 @@ def subject_before(text: str, masked: str, lo: int, hi: int) -> Source | None:
         # "the county clerk's office, which reported …": the antecedent speaks; not in an
         # aside between dashes ("held up a sign — which read …"), where the sentence goes on
         src = parse_np(text, (last[:-1] or segs[-2])[-10:])
-        if src is None or src.kind == "pronoun":
-            return None
-        of = _OF_NAME.search(text, max(0, src.pos - 80), src.pos) if src.kind != "desc" else None
-        if of is not None:
-            # "the Bank of England, which said": the whole name, not the place that ends it
-            return Source(text[of.start(1) : src.pos + len(src.text)], "org", of.start(1))
-        return src
+        return None if src is None or src.kind == "pronoun" else src
     last = _untimed(last)
     if (
         len(segs) >= 3
