@@ -13,7 +13,13 @@ from bot.extract.subject import object_after, subject_before
 from bot.extract.text import Layout
 
 # Cues that introduce a clause of content; "called" and "described" take labels, not clauses.
-_CLAUSE_CUES = words(
+# the present tense a group speaks in: "Critics argue …"; not "I admit", "may argue"
+_BASE_FORMS = words(
+    """
+    argue warn insist contend acknowledge admit explain predict complain deny confirm say
+    """
+)
+_CLAUSE_CUES = _BASE_FORMS | words(
     """
     acknowledged acknowledges added adds admits admitted announced announces argued argues
     asserted asserts claimed claims conceded concedes contended contends declared declares
@@ -22,16 +28,6 @@ _CLAUSE_CUES = words(
     reported reports confirmed confirms denied denies promised promises vowed vows pledged
     pledges recalled recalls revealed reveals indicated indicates complained complains
     maintained maintains stated testified testifies tweeted alleged alleges hinted
-    """
-) | words(
-    """
-    argue warn insist contend acknowledge admit explain predict complain deny confirm
-    """
-)
-# the present tense a group speaks in: "Critics argue …"; not "I admit", "may argue"
-_BASE_FORMS = words(
-    """
-    argue warn insist contend acknowledge admit explain predict complain deny confirm say
     """
 )
 _MODAL = re.compile(r"\b(?:can|could|may|might|must|should|would|will)$")
@@ -90,7 +86,6 @@ _NEGATED = re.compile(
     r"(?:\s+(?:yet|ever|once|publicly|immediately|independently))?$"
 )
 _WHICH = re.compile(r"\b(?:which|what)$")
-_VOUCHED = re.compile(r",\s+according to\b(?!.*,\s+according to\b)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
 
 
@@ -245,13 +240,13 @@ def _content(L: Layout, a: int, b: int, src: Source, cue: str) -> tuple | None:
         # "he said Beijing would pay, according to officials": who vouches for the report
         # is no part of what was said
         # (only when it closes the sentence: "…, according to an audit, had failed" goes on)
-        vouched = _VOUCHED.search(L.masked, a, b)
+        vouched = L.masked.rfind(", according to ", a, b)
         if (
-            vouched is not None
-            and "," not in L.masked[vouched.end() : b]
-            and len(L.text[a : vouched.start()].split()) >= _MIN_WORDS
+            vouched >= 0
+            and "," not in L.masked[vouched + 1 : b]
+            and len(L.text[a:vouched].split()) >= _MIN_WORDS
         ):
-            b = vouched.start()
+            b = vouched
     while b > a and L.text[b - 1] in " ,.;:":
         b -= 1
     if b <= a or len(L.text[a:b].split()) < _MIN_WORDS:

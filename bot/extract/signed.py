@@ -12,14 +12,12 @@ from bot.extract.text import Layout
 
 _SIGNATURE = re.compile(r"\s*[-―—–]{1,2}\s*(?=[A-Z])")
 _NOUNS = "|".join(sorted(SPEECH_NOUNS, key=len, reverse=True))
-# a name's possessive, up to two words, then a speech noun: "Varga’s terse response"
-_OWNER = (
-    r"(?<![\w’'])([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2})['’]s? (?:[\w-]+ ){0,2}?"
-    rf"(?P<noun>{_NOUNS})\b"
-)
+# up to two words, then a speech noun: "… terse response"
+_NOUN_AFTER = rf" (?:[\w-]+ ){{0,2}}?(?P<noun>{_NOUNS})\b"
+# a name's possessive before it: "Varga’s terse response"
+_OWNER = r"(?<![\w’'])([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2})['’]s?" + _NOUN_AFTER
 # or a possessive pronoun's: "Her message:", "His reply was “…”"
-_PRONOUN_OWNER = rf"(?<![\w’'])([Hh]is|[Hh]er|[Tt]heir) (?:[\w-]+ ){{0,2}}?(?P<noun>{_NOUNS})\b"
-_HAS_POSSESSIVE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) ")  # cheap test before the search
+_PRONOUN_OWNER = r"(?<![\w’'])([Hh]is|[Hh]er|[Tt]heir)" + _NOUN_AFTER
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they"}
 _INTRODUCES = r"(?: (?:was|is|read|reads|said|says))?:"
 _WORDS_OF = re.compile(_OWNER + _INTRODUCES)
@@ -58,7 +56,7 @@ def owner_before(masked: str, lo: int, opener: int) -> tuple[Source, str] | None
     a = max(lo, opener - 200)
     m = _OWNED.search(masked, a, opener)
     src = _owner(m)
-    if src is None and _HAS_POSSESSIVE.search(masked, a, opener):
+    if src is None:
         m = _PRONOUN_OWNED.search(masked, a, opener)
         src = _pronoun(m)
     return (src, m.group("noun")) if src is not None and m is not None else None
